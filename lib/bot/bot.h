@@ -1,0 +1,79 @@
+/* See LICENSE. bot.h: one update, one transaction, one reply list. Shared by the webhook, poll and chat. */
+#ifndef MSB_BOT_BOT_H
+#define MSB_BOT_BOT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "bot/reply.h"
+#include "bot/update.h"
+#include "nlu/nlu.h"
+
+struct arena;
+struct config;
+struct db;
+struct tg;
+
+/* The user behind an update, loaded or created in core.users. */
+struct user {
+	int64_t	 id;		/* Telegram user id */
+	int64_t	 chat_id;	/* their private chat */
+	char	 lang[3];	/* "es" / "en" */
+	char	 tz[64];	/* IANA zone */
+	bool	 active;	/* false after 403 / my_chat_member "kicked" */
+	bool	 is_new;	/* created by this update */
+};
+
+/* Everything a handler may use. Handlers run inside the update's transaction. */
+struct bot_ctx {
+	struct db		*db;
+	const struct config	*cfg;
+	struct tg		*tg;		/* for downloads (getFile); replies go through "reply" */
+	struct arena		*a;		/* freed after the update */
+	const struct update	*u;
+	struct user		 user;
+	struct reply		*reply;
+	time_t			 now;		/* the instant of the update */
+	struct nlu_now		 local;		/* "now" as the user's wall clock */
+};
+
+enum bot_outcome {
+	BOT_DONE,		/* committed; the reply list is ready to send */
+	BOT_DUPLICATE,		/* update_id seen before: nothing done, nothing to send */
+	BOT_DB_DOWN,		/* database unreachable: answer 503 so Telegram retries */
+	BOT_ERROR		/* rolled back; answer 500 so Telegram retries */
+};
+
+/*
+ * Processes "u" in one transaction: records update_id (unique: a retry is a
+ * duplicate), loads or creates the user, dispatches, commits. "reply" is
+ * filled for the caller to deliver after the commit. "now" is the instant
+ * to act at (time(NULL) outside tests).
+ */
+enum bot_outcome	bot_process(struct db *, const struct config *, struct tg *, const struct update *,
+			    struct arena *, time_t now, struct reply *reply);
+const char		*bot_outcome_name(enum bot_outcome);
+
+/* Handler signatures of the dispatch tables in lib/bot/routes.c. Return 0, or -1 to roll back. */
+typedef int	(*intent_fn)(struct bot_ctx *, const struct nlu_result *);
+typedef int	(*callback_fn)(struct bot_ctx *, const char *data);
+
+struct intent_route {
+	const char	*intent;	/* nlu intent, e.g. "task.add" */
+	intent_fn	 fn;
+};
+struct command_route {
+	const char	*command;	/* "/horario"; matched case-insensitively, "@botname" ignored */
+	const char	*intent;	/* handled as this intent; the rest of the line goes to nlu_result.arg */
+};
+struct callback_route {
+	const char	*prefix;	/* callback_data starts with it, e.g. "t:" */
+	callback_fn	 fn;
+};
+
+extern const struct intent_route	intent_routes[];	/* end with { NULL, NULL } */
+extern const struct command_route	command_routes[];
+extern const struct callback_route	callback_routes[];
+
+#endif
