@@ -1,0 +1,66 @@
+/* See LICENSE. routes.c: which handler answers which intent, command and button. */
+#include <stddef.h>
+
+#include "bot/bot.h"
+#include "bot/core_handlers.h"
+/* academic */
+
+/* tasks */
+
+/* expenses */
+
+/* reminders */
+
+/*
+ * Free text goes through nlu_parse and lands here by intent. Each module
+ * keeps its lines in its own section.
+ */
+const struct intent_route intent_routes[] = {
+	{ "core.start",		core_start },
+	{ "core.language",	core_language },
+	{ "core.timezone",	core_timezone },
+	{ "help",		core_help },
+	{ "unknown",		core_unknown },
+	/* academic */
+
+	/* tasks */
+
+	/* expenses */
+
+	/* reminders */
+
+	{ NULL, NULL }
+};
+
+/* Slash commands are intents too, so a command and a sentence share one handler. */
+const struct command_route command_routes[] = {
+	{ "/start",		"core.start" },
+	{ "/help",		"help" },
+	{ "/ayuda",		"help" },
+	{ "/language",		"core.language" },
+	{ "/idioma",		"core.language" },
+	{ "/timezone",		"core.timezone" },
+	{ "/zona",		"core.timezone" },
+	/* academic */
+
+	/* tasks */
+
+	/* expenses */
+
+	/* reminders */
+
+	{ NULL, NULL }
+};
+
+/* Button presses by callback_data prefix; every handler checks the data's ids against the presser. */
+const struct callback_route callback_routes[] = {
+	/* academic */
+
+	/* tasks */
+
+	/* expenses */
+
+	/* reminders */
+
+	{ NULL, NULL }
+};
