@@ -3,7 +3,7 @@
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu
 PKGS="build-essential pkg-config libfcgi-dev libcurl4-openssl-dev libyajl-dev libpq-dev libgd-dev
-libutf8proc-dev libical-dev libcmocka-dev fonts-dejavu-core postgresql nginx-light python3 curl
+libutf8proc-dev libical-dev libcmocka-dev fonts-dejavu-core postgresql nginx-light python3 python3-psycopg2 curl
 wrk hyperfine spawn-fcgi fcgiwrap clang libclang-rt-14-dev valgrind procps util-linux"
 missing=""
 for p in $PKGS; do
