@@ -129,12 +129,22 @@ read_kind(const struct json_node *root, struct arena *a, struct update *u)
 }
 
 enum update_parse_status
+update_from_node(const struct json_node *root, struct arena *a, struct update *u)
+{
+	memset(u, 0, sizeof *u);
+	/* An Update is an object with an integer update_id; the rest is optional. */
+	if (!json_is_object(root) || json_get_i64(root, p_update_id, &u->update_id) != 0)
+		return UPDATE_PARSE_NOT_UPDATE;
+	read_kind(root, a, u);
+	return UPDATE_PARSE_OK;
+}
+
+enum update_parse_status
 update_parse(const char *body, size_t len, struct arena *a, struct update *u)
 {
 	struct json_doc *doc;
-	const struct json_node *root;
 	char err[128];
-	enum update_parse_status rc = UPDATE_PARSE_NOT_UPDATE;
+	enum update_parse_status rc;
 
 	memset(u, 0, sizeof *u);
 	if (len > UPDATE_MAX_BYTES)
@@ -142,13 +152,7 @@ update_parse(const char *body, size_t len, struct arena *a, struct update *u)
 	doc = json_parse(body, len, UPDATE_MAX_BYTES, UPDATE_MAX_DEPTH, err, sizeof err);
 	if (doc == NULL)
 		return UPDATE_PARSE_NOT_JSON;
-	root = json_root(doc);
-	/* An Update is an object with an integer update_id; the rest is optional. */
-	if (!json_is_object(root) || json_get_i64(root, p_update_id, &u->update_id) != 0)
-		goto out;
-	read_kind(root, a, u);
-	rc = UPDATE_PARSE_OK;
-out:
+	rc = update_from_node(json_root(doc), a, u);
 	json_free(doc);
 	return rc;
 }
