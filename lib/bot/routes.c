@@ -64,3 +64,30 @@ const struct callback_route callback_routes[] = {
 
 	{ NULL, NULL }
 };
+
+/* The day's timeline: classes, then deadlines, then money. */
+const day_section_fn day_sections[] = {
+	/* academic */
+
+	/* tasks */
+
+	/* expenses */
+
+	NULL
+};
+
+/* What the private calendar feed exports. */
+const feed_source_fn feed_sources[] = {
+	/* academic */
+
+	/* tasks */
+
+	NULL
+};
+
+/* Reminders computed from schedules rather than stored when created (class warnings). */
+const reminder_producer_fn reminder_producers[] = {
+	/* academic */
+
+	NULL
+};
