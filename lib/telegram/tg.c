@@ -298,6 +298,9 @@ tg_call_json(struct tg *tg, const char *method, const char *json, size_t len,
 	res_init(res);
 	if (!valid_method(method))
 		return refuse(tg, res, "bad Bot API method name");
+	/* With no POSTFIELDS curl would read the body from stdin: the FastCGI socket, in a worker. */
+	if (json == NULL)
+		return refuse(tg, res, "no JSON body (the generator failed)");
 	method_url(tg, method, &url);
 	curl_easy_reset(tg->h);
 	common_opts(tg, url.buf, &s);

@@ -176,6 +176,10 @@ test_classes(void **state)
 	struct tg_result	 res;
 	size_t			 i;
 
+	assert_int_equal(tg_call_json(tg, "ok", NULL, 0, &res), -1);
+	assert_int_equal(res.status, TG_REJECTED);
+	tg_result_release(&res);
+
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		assert_int_equal(call_json(tg, cases[i].method, "{}", &res), -1);
 		if (res.status != cases[i].st || res.http_code != cases[i].code ||
