@@ -11,6 +11,9 @@
 
 /* reminders */
 
+/* privacy */
+#include "privacy/privacy.h"
+
 /*
  * Free text goes through nlu_parse and lands here by intent. Each module
  * keeps its lines in its own section.
@@ -29,6 +32,9 @@ const struct intent_route intent_routes[] = {
 
 	/* reminders */
 
+	/* privacy */
+	{ "privacy.export",	privacy_export },
+	{ "privacy.delete",	privacy_delete_ask },
 	{ NULL, NULL }
 };
 
@@ -49,6 +55,11 @@ const struct command_route command_routes[] = {
 
 	/* reminders */
 
+	/* privacy */
+	{ "/exportar",		"privacy.export" },
+	{ "/export",		"privacy.export" },
+	{ "/borrar_mis_datos",	"privacy.delete" },
+	{ "/delete_my_data",	"privacy.delete" },
 	{ NULL, NULL }
 };
 
@@ -62,6 +73,8 @@ const struct callback_route callback_routes[] = {
 
 	/* reminders */
 
+	/* privacy */
+	{ PRIVACY_CB,		privacy_callback },
 	{ NULL, NULL }
 };
 

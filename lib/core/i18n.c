@@ -16,6 +16,9 @@
 
 /* reminders (lib/reminders/) */
 
+/* privacy (lib/privacy/) */
+extern const struct msg privacy_msgs[];
+
 static const struct msg *const catalogs[] = {
 	core_msgs,
 	/* academic */
@@ -26,6 +29,8 @@ static const struct msg *const catalogs[] = {
 
 	/* reminders */
 
+	/* privacy */
+	privacy_msgs,
 	NULL
 };
 
