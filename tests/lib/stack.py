@@ -3,6 +3,8 @@
 # PostgreSQL (private cluster, unix socket, tests/lib/pg.sh) + the Bot API stand-in (a thread)
 # + <bindir>/mystudentbot-fcgi -s SOCK -w 2 + nginx on a free loopback port (nginx/local.conf.in).
 # <bindir> is $MSB_BIN (default bin/; tests/run.sh uses build/asan/bin).
+# Stack(cgi=True): the same binary as plain CGI under fcgiwrap (nginx -> fcgiwrap -> one
+# mystudentbot-fcgi process per request), its settings in an MSB_CONFIG file nginx passes.
 #
 #   import stack as S
 #   def setUpModule():    S.up(__name__)      # one stack per test module
@@ -70,7 +72,7 @@ class Stack:
     webhook_url, secret, token, standin (botapi_standin.StandIn)."""
 
     def __init__(self, name="stack", bindir=None, workers=2, env=None, secret=DEFAULT_SECRET,
-                 token=botapi_standin.DEFAULT_TOKEN):
+                 token=botapi_standin.DEFAULT_TOKEN, cgi=False):
         self.name = name.replace(".", "_")
         b = bindir or os.environ.get("MSB_BIN") or "bin"
         self.bindir = b if os.path.isabs(b) else os.path.join(ROOT, b)
@@ -78,6 +80,7 @@ class Stack:
         self.secret = secret
         self.token = token
         self.extra_env = dict(env or {})
+        self.cgi = cgi
         self.out = os.path.join(ROOT, "tests", "out", self.name)
         self.run = None
         self.standin = None
@@ -152,9 +155,21 @@ class Stack:
         if os.path.exists(self.sock):
             os.unlink(self.sock)
         log = open(os.path.join(self.out, "fcgi.log"), "ab")
-        self.fcgi = subprocess.Popen(
-            [os.path.join(self.bindir, "mystudentbot-fcgi"), "-s", self.sock, "-w", str(self.workers)],
-            env=self.env, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+        prog = os.path.join(self.bindir, "mystudentbot-fcgi")
+        if self.cgi:
+            # fcgiwrap runs the program once per request as CGI (FCGX_IsCGI); -p allows no other.
+            # The CGI gets only what nginx passes, so the settings travel in an MSB_CONFIG file.
+            self.cgi_config = os.path.join(self.run, "cgi.conf")
+            with open(self.cgi_config, "w") as f:
+                os.fchmod(f.fileno(), 0o600)
+                for k, v in sorted(self.env.items()):
+                    if k.startswith("MSB_"):
+                        f.write("%s=%s\n" % (k, v))
+            cmd = ["fcgiwrap", "-c", str(self.workers), "-s", "unix:" + self.sock, "-p", prog]
+        else:
+            cmd = [prog, "-s", self.sock, "-w", str(self.workers)]
+        self.fcgi = subprocess.Popen(cmd, env=self.env, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                     start_new_session=True)
         log.close()
         deadline = time.time() + 15
         while not os.path.exists(self.sock):
@@ -191,6 +206,8 @@ class Stack:
         self.port = free_port()
         ndir = os.path.join(self.out, "nginx")
         _sh(GENCONF, ndir, str(self.port), self.sock)
+        if self.cgi:
+            self._cgi_nginx_conf(os.path.join(ndir, "nginx.conf"))
         with open(os.path.join(ndir, "stderr.log"), "ab") as err:
             self.nginx = subprocess.Popen(
                 ["nginx", "-p", ndir, "-c", os.path.join(ndir, "nginx.conf"), "-e", os.path.join(ndir, "error.log")],
@@ -206,6 +223,20 @@ class Stack:
                 if self.nginx.poll() is not None or time.time() > deadline:
                     raise StackError("nginx did not start; see %s" % ndir)
                 time.sleep(0.02)
+
+    def _cgi_nginx_conf(self, conf):
+        """The generated config, with what fcgiwrap needs in every FastCGI location: the script to
+        run (SCRIPT_FILENAME) and the settings file for it."""
+        prog = os.path.join(self.bindir, "mystudentbot-fcgi")
+        with open(conf) as f:
+            text = f.read()
+        inc = "include /etc/nginx/fastcgi_params;"
+        extra = "%s\n\t\t\tfastcgi_param SCRIPT_FILENAME %s;\n\t\t\tfastcgi_param MSB_CONFIG %s;" % (
+            inc, prog, self.cgi_config)
+        if inc not in text:
+            raise StackError("nginx/local.conf.in no longer has %r: update Stack._cgi_nginx_conf" % inc)
+        with open(conf, "w") as f:
+            f.write(text.replace(inc, extra))
 
     def stop(self, check=True):
         """Stops everything; with check, raises if a sanitizer wrote to any log."""
