@@ -5,6 +5,8 @@
 # <bindir> is $MSB_BIN (default bin/; tests/run.sh uses build/asan/bin).
 # Stack(cgi=True): the same binary as plain CGI under fcgiwrap (nginx -> fcgiwrap -> one
 # mystudentbot-fcgi process per request), its settings in an MSB_CONFIG file nginx passes.
+# Stack(tls=True): nginx listens with TLS 1.2+ only, on a self-signed certificate made with openssl
+# at start (self.cert, self.key; CN and subjectAltName 127.0.0.1); post()/Chat verify against it.
 #
 #   import stack as S
 #   def setUpModule():    S.up(__name__)      # one stack per test module
@@ -72,7 +74,7 @@ class Stack:
     webhook_url, secret, token, standin (botapi_standin.StandIn)."""
 
     def __init__(self, name="stack", bindir=None, workers=2, env=None, secret=DEFAULT_SECRET,
-                 token=botapi_standin.DEFAULT_TOKEN, cgi=False):
+                 token=botapi_standin.DEFAULT_TOKEN, cgi=False, tls=False):
         self.name = name.replace(".", "_")
         b = bindir or os.environ.get("MSB_BIN") or "bin"
         self.bindir = b if os.path.isabs(b) else os.path.join(ROOT, b)
@@ -81,6 +83,7 @@ class Stack:
         self.token = token
         self.extra_env = dict(env or {})
         self.cgi = cgi
+        self.tls = tls
         self.out = os.path.join(ROOT, "tests", "out", self.name)
         self.run = None
         self.standin = None
@@ -208,11 +211,13 @@ class Stack:
         _sh(GENCONF, ndir, str(self.port), self.sock)
         if self.cgi:
             self._cgi_nginx_conf(os.path.join(ndir, "nginx.conf"))
+        if self.tls:
+            self._tls_nginx_conf(os.path.join(ndir, "nginx.conf"))
         with open(os.path.join(ndir, "stderr.log"), "ab") as err:
             self.nginx = subprocess.Popen(
                 ["nginx", "-p", ndir, "-c", os.path.join(ndir, "nginx.conf"), "-e", os.path.join(ndir, "error.log")],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
-        self.url = "http://127.0.0.1:%d" % self.port
+        self.url = "%s://127.0.0.1:%d" % ("https" if self.tls else "http", self.port)
         self.webhook_url = self.url + "/telegram/webhook"
         deadline = time.time() + 10
         while True:
@@ -237,6 +242,34 @@ class Stack:
             raise StackError("nginx/local.conf.in no longer has %r: update Stack._cgi_nginx_conf" % inc)
         with open(conf, "w") as f:
             f.write(text.replace(inc, extra))
+
+    def make_certificate(self, directory, cn="127.0.0.1"):
+        """A self-signed certificate as an operator makes one for setWebhook (docs/deploy.md):
+        returns (cert.pem, key.pem) paths."""
+        cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-sha256", "-nodes", "-days", "2",
+                        "-keyout", key, "-out", cert, "-subj", "/CN=%s" % cn,
+                        "-addext", "subjectAltName=IP:%s,DNS:localhost" % cn],
+                       check=True, capture_output=True)
+        return cert, key
+
+    def _tls_nginx_conf(self, conf):
+        """The generated config, listening with TLS (as nginx/mystudentbot.conf does on 443/8443)."""
+        self.cert, self.key = self.make_certificate(self.run)
+        with open(conf) as f:
+            text = f.read()
+        listen = "listen 127.0.0.1:%d;" % self.port
+        if listen not in text:
+            raise StackError("nginx/local.conf.in no longer has %r: update Stack._tls_nginx_conf" % listen)
+        text = text.replace(listen, "listen 127.0.0.1:%d ssl;\n\t\tssl_certificate %s;\n\t\tssl_certificate_key %s;"
+                            "\n\t\tssl_protocols TLSv1.2 TLSv1.3;" % (self.port, self.cert, self.key))
+        with open(conf, "w") as f:
+            f.write(text)
+
+    def ssl_context(self):
+        """Verifies nginx's certificate as Telegram would: only against the uploaded one."""
+        import ssl
+        return ssl.create_default_context(cafile=self.cert)
 
     def stop(self, check=True):
         """Stops everything; with check, raises if a sanitizer wrote to any log."""
@@ -319,7 +352,10 @@ class Stack:
         if secret is not None:
             h["X-Telegram-Bot-Api-Secret-Token"] = secret
         h.update(headers or {})
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        if self.tls:
+            conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=timeout, context=self.ssl_context())
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
             conn.request(method, path, body=body, headers=h)
             r = conn.getresponse()
