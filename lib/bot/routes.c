@@ -4,6 +4,7 @@
 #include "bot/bot.h"
 #include "bot/core_handlers.h"
 /* academic */
+#include "academic/academic.h"
 
 /* tasks */
 
@@ -22,6 +23,17 @@ const struct intent_route intent_routes[] = {
 	{ "help",		core_help },
 	{ "unknown",		core_unknown },
 	/* academic */
+	{ "class.add",		academic_class_add },
+	{ "class.list",		academic_class_list },
+	{ "class.delete",	academic_class_delete },
+	{ "timetable.show",	academic_timetable_show },
+	{ "agenda.show",	academic_agenda_show },
+	{ "term.set",		academic_term_set },
+	{ "term.holiday",	academic_term_holiday },
+	{ "calendar.feed",	academic_calendar_feed },
+	{ "calendar.import",	academic_calendar_import },	/* a message with a document */
+	{ "reminder.set",	academic_warn_set },		/* target "classes" */
+	{ "reminder.off",	academic_warn_off },		/* target "classes" */
 
 	/* tasks */
 
@@ -42,6 +54,13 @@ const struct command_route command_routes[] = {
 	{ "/timezone",		"core.timezone" },
 	{ "/zona",		"core.timezone" },
 	/* academic */
+	{ "/clases",		"class.list" },
+	{ "/classes",		"class.list" },
+	{ "/horario",		"timetable.show" },
+	{ "/timetable",		"timetable.show" },
+	{ "/calendario",	"calendar.feed" },
+	{ "/calendar",		"calendar.feed" },
+	{ "/agenda",		"agenda.show" },
 
 	/* tasks */
 
@@ -55,6 +74,7 @@ const struct command_route command_routes[] = {
 /* Button presses by callback_data prefix; every handler checks the data's ids against the presser. */
 const struct callback_route callback_routes[] = {
 	/* academic */
+	{ "ac:",		academic_callback },
 
 	/* tasks */
 
@@ -68,6 +88,7 @@ const struct callback_route callback_routes[] = {
 /* The day's timeline: classes, then deadlines, then money. */
 const day_section_fn day_sections[] = {
 	/* academic */
+	academic_day_section,
 
 	/* tasks */
 
@@ -79,6 +100,7 @@ const day_section_fn day_sections[] = {
 /* What the private calendar feed exports. */
 const feed_source_fn feed_sources[] = {
 	/* academic */
+	academic_feed_source,
 
 	/* tasks */
 
@@ -88,6 +110,7 @@ const feed_source_fn feed_sources[] = {
 /* Reminders computed from schedules rather than stored when created (class warnings). */
 const reminder_producer_fn reminder_producers[] = {
 	/* academic */
+	academic_warn_produce,
 
 	NULL
 };

@@ -9,6 +9,7 @@
  * own section; keys are prefixed with the module's name ("tasks.added").
  */
 /* academic (lib/academic/) */
+extern const struct msg academic_msgs[];
 
 /* tasks (lib/tasks/) */
 
@@ -19,6 +20,7 @@
 static const struct msg *const catalogs[] = {
 	core_msgs,
 	/* academic */
+	academic_msgs,
 
 	/* tasks */
 
