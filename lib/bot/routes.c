@@ -6,6 +6,7 @@
 /* academic */
 
 /* tasks */
+#include "tasks/tasks.h"
 
 /* expenses */
 
@@ -24,6 +25,14 @@ const struct intent_route intent_routes[] = {
 	/* academic */
 
 	/* tasks */
+	{ "task.add",		tasks_add },
+	{ "task.list",		tasks_list },
+	{ "task.done",		tasks_done },
+	{ "task.delete",	tasks_delete },
+	{ "task.edit",		tasks_edit },
+	{ "undo",		tasks_undo },
+	{ "reminder.set",	tasks_reminder_set },	/* target "tasks"; see tasks.h */
+	{ "reminder.off",	tasks_reminder_off },
 
 	/* expenses */
 
@@ -44,6 +53,8 @@ const struct command_route command_routes[] = {
 	/* academic */
 
 	/* tasks */
+	{ "/tareas",		"task.list" },
+	{ "/tasks",		"task.list" },
 
 	/* expenses */
 
@@ -57,6 +68,7 @@ const struct callback_route callback_routes[] = {
 	/* academic */
 
 	/* tasks */
+	{ "t:",			tasks_button },
 
 	/* expenses */
 
@@ -70,6 +82,7 @@ const day_section_fn day_sections[] = {
 	/* academic */
 
 	/* tasks */
+	tasks_day_section,
 
 	/* expenses */
 
@@ -81,6 +94,7 @@ const feed_source_fn feed_sources[] = {
 	/* academic */
 
 	/* tasks */
+	tasks_feed_source,
 
 	NULL
 };

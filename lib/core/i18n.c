@@ -11,6 +11,7 @@
 /* academic (lib/academic/) */
 
 /* tasks (lib/tasks/) */
+extern const struct msg tasks_msgs[];
 
 /* expenses (lib/expenses/) */
 
@@ -21,6 +22,7 @@ static const struct msg *const catalogs[] = {
 	/* academic */
 
 	/* tasks */
+	tasks_msgs,
 
 	/* expenses */
 
