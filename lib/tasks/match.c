@@ -30,6 +30,12 @@ tasks_fold(const char *s, struct strbuf *out)
 			c = latin1[p[1] - 0x80];
 			strbuf_addc(out, c == '*' || c == '/' ? ' ' : c);
 			p += 2;
+		} else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0xBF) {
+			strbuf_addc(out, ' ');	/* ¡ ¿ « » º and the like */
+			p += 2;
+		} else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] <= 0xBF) {
+			strbuf_addc(out, ' ');	/* “ ” ‘ ’ – — … */
+			p += 3;
 		} else {
 			strbuf_addc(out, (char)*p);
 			p++;
