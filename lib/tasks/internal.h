@@ -60,7 +60,8 @@ void	tasks_fmt_lead(struct strbuf *, const char *lang, int minutes);
 void	tasks_fold(const char *s, struct strbuf *out);
 /*
  * How well "ref" (a user's words) names "title": the number of ref's words
- * found among the title's words, ignoring short linking words; 0 for none.
+ * found among the title's words, ignoring short linking words; 0 for none,
+ * and 0 when a number of ref is missing ("hito 1" does not name "Hito 2").
  * "nwords" receives how many words of ref counted.
  */
 int	tasks_match_score(const char *ref, const char *title, int *nwords);
@@ -89,7 +90,7 @@ int	tasks_store_set_due(struct db *, int64_t user_id, int64_t id, time_t due, bo
 int	tasks_store_set_leads(struct db *, int64_t user_id, int64_t id, const int *leads, int n, bool own);
 /* Records the task's row before "action" ("add": as if absent). "*undo_id" receives the record. */
 int	tasks_store_undo_push(struct db *, int64_t user_id, int64_t task_id, const char *action, int64_t *undo_id);
-/* Restores the row of undo record "undo_id" (0: the latest unused); "*task_id" and "*action" out. 1 if none. */
+/* Restores the row of undo record "undo_id" (0: the user's latest change, if not undone yet); "*task_id" and "*action" out. 1 if none. */
 int	tasks_store_undo_pop(struct db *, struct arena *, int64_t user_id, int64_t undo_id, int64_t *task_id,
 	    const char **action);
 int	tasks_store_last_list_save(struct db *, int64_t user_id, const int64_t *ids, size_t n);

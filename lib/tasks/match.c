@@ -82,7 +82,7 @@ word_matches(const char *r, const char *t)
 
 	if (strcmp(r, t) == 0)
 		return true;
-	return rl >= 4 && strncmp(r, t, rl) == 0;
+	return rl >= 4 && !isdigit((unsigned char)r[0]) && strncmp(r, t, rl) == 0;
 }
 
 int
@@ -105,10 +105,14 @@ tasks_match_score(const char *ref, const char *title, int *nwords)
 			continue;
 		counted++;
 		for (j = 0; j < nt; j++)
-			if (word_matches(rw[i], tw[j])) {
-				score++;
+			if (word_matches(rw[i], tw[j]))
 				break;
-			}
+		if (j < nt)
+			score++;
+		else if (isdigit((unsigned char)rw[i][0])) {
+			score = 0;	/* "hito 1" never names "Hito 2": numbers must all be there */
+			break;
+		}
 	}
 	*nwords = counted;
 out:

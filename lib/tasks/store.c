@@ -220,7 +220,7 @@ tasks_store_undo_pop(struct db *db, struct arena *a, int64_t user_id, int64_t un
 	r = db_query(db,
 	    "UPDATE tasks.undo SET used_at = now()"
 	    " WHERE user_id = $1 AND used_at IS NULL AND id = CASE WHEN $2::bigint = 0"
-	    "  THEN (SELECT max(id) FROM tasks.undo WHERE user_id = $1 AND used_at IS NULL) ELSE $2::bigint END"
+	    "  THEN (SELECT max(id) FROM tasks.undo WHERE user_id = $1) ELSE $2::bigint END"
 	    " RETURNING task_id, action, prev::text AS prev", 2, p);
 	if (r == NULL)
 		return -1;

@@ -152,8 +152,9 @@ test_match(void **state)
 	assert_int_equal(tasks_match_score("el hito 1", "Hacer hito 1 de CC", &nw), 2);
 	assert_int_equal(nw, 2);
 	assert_int_equal(tasks_match_score("termodinamica", "Examen de Termodinámica", &nw), 1);
-	assert_int_equal(tasks_match_score("hito 2", "Hacer hito 1 de CC", &nw), 1);
+	assert_int_equal(tasks_match_score("hito 2", "Hacer hito 1 de CC", &nw), 0);
 	assert_int_equal(nw, 2);
+	assert_int_equal(tasks_match_score("practica 10", "Práctica 1", &nw), 0);
 	assert_int_equal(tasks_match_score("entrega", "Entregable de PSI", &nw), 1);
 	assert_int_equal(tasks_match_score("las tareas", "", &nw), 0);
 	assert_int_equal(nw, 0);
