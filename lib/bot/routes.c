@@ -7,6 +7,7 @@
 #include "academic/academic.h"
 
 /* tasks */
+#include "tasks/tasks.h"
 
 /* expenses */
 
@@ -36,6 +37,14 @@ const struct intent_route intent_routes[] = {
 	{ "reminder.off",	academic_warn_off },		/* target "classes" */
 
 	/* tasks */
+	{ "task.add",		tasks_add },
+	{ "task.list",		tasks_list },
+	{ "task.done",		tasks_done },
+	{ "task.delete",	tasks_delete },
+	{ "task.edit",		tasks_edit },
+	{ "undo",		tasks_undo },
+	{ "reminder.set",	tasks_reminder_set },	/* target "tasks"; see tasks.h */
+	{ "reminder.off",	tasks_reminder_off },
 
 	/* expenses */
 
@@ -63,6 +72,8 @@ const struct command_route command_routes[] = {
 	{ "/agenda",		"agenda.show" },
 
 	/* tasks */
+	{ "/tareas",		"task.list" },
+	{ "/tasks",		"task.list" },
 
 	/* expenses */
 
@@ -77,6 +88,7 @@ const struct callback_route callback_routes[] = {
 	{ "ac:",		academic_callback },
 
 	/* tasks */
+	{ "t:",			tasks_button },
 
 	/* expenses */
 
@@ -91,6 +103,7 @@ const day_section_fn day_sections[] = {
 	academic_day_section,
 
 	/* tasks */
+	tasks_day_section,
 
 	/* expenses */
 
@@ -103,6 +116,7 @@ const feed_source_fn feed_sources[] = {
 	academic_feed_source,
 
 	/* tasks */
+	tasks_feed_source,
 
 	NULL
 };

@@ -12,6 +12,7 @@
 extern const struct msg academic_msgs[];
 
 /* tasks (lib/tasks/) */
+extern const struct msg tasks_msgs[];
 
 /* expenses (lib/expenses/) */
 
@@ -23,6 +24,7 @@ static const struct msg *const catalogs[] = {
 	academic_msgs,
 
 	/* tasks */
+	tasks_msgs,
 
 	/* expenses */
 
