@@ -8,6 +8,7 @@
 /* tasks */
 
 /* expenses */
+#include "expenses/expenses.h"
 
 /* reminders */
 
@@ -26,7 +27,14 @@ const struct intent_route intent_routes[] = {
 	/* tasks */
 
 	/* expenses */
-
+	{ "expense.add",	expenses_add },
+	{ "expense.summary",	expenses_summary },
+	{ "expense.chart",	expenses_chart },
+	{ "expense.list",	expenses_list },
+	{ "expense.delete",	expenses_delete },
+	{ "expense.stop",	expenses_stop },
+	{ "expense.export",	expenses_export },
+	{ "budget.set",		expenses_budget_set },
 	/* reminders */
 
 	{ NULL, NULL }
@@ -46,7 +54,8 @@ const struct command_route command_routes[] = {
 	/* tasks */
 
 	/* expenses */
-
+	{ "/gastos",		"expense.summary" },
+	{ "/grafico",		"expense.chart" },
 	/* reminders */
 
 	{ NULL, NULL }
@@ -59,7 +68,7 @@ const struct callback_route callback_routes[] = {
 	/* tasks */
 
 	/* expenses */
-
+	{ "e:",			expenses_callback },
 	/* reminders */
 
 	{ NULL, NULL }
@@ -72,7 +81,7 @@ const day_section_fn day_sections[] = {
 	/* tasks */
 
 	/* expenses */
-
+	expenses_day_section,
 	NULL
 };
 

@@ -13,6 +13,7 @@
 /* tasks (lib/tasks/) */
 
 /* expenses (lib/expenses/) */
+extern const struct msg expenses_msgs[];
 
 /* reminders (lib/reminders/) */
 
@@ -23,7 +24,7 @@ static const struct msg *const catalogs[] = {
 	/* tasks */
 
 	/* expenses */
-
+	expenses_msgs,
 	/* reminders */
 
 	NULL
