@@ -191,10 +191,10 @@ class Stack:
         self.port = free_port()
         ndir = os.path.join(self.out, "nginx")
         _sh(GENCONF, ndir, str(self.port), self.sock)
-        self.nginx = subprocess.Popen(
-            ["nginx", "-p", ndir, "-c", os.path.join(ndir, "nginx.conf"), "-e", os.path.join(ndir, "error.log")],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=open(os.path.join(ndir, "stderr.log"), "ab"), start_new_session=True)
+        with open(os.path.join(ndir, "stderr.log"), "ab") as err:
+            self.nginx = subprocess.Popen(
+                ["nginx", "-p", ndir, "-c", os.path.join(ndir, "nginx.conf"), "-e", os.path.join(ndir, "error.log")],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
         self.url = "http://127.0.0.1:%d" % self.port
         self.webhook_url = self.url + "/telegram/webhook"
         deadline = time.time() + 10
