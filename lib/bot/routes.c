@@ -10,6 +10,7 @@
 #include "tasks/tasks.h"
 
 /* expenses */
+#include "expenses/expenses.h"
 
 /* reminders */
 
@@ -47,7 +48,14 @@ const struct intent_route intent_routes[] = {
 	{ "reminder.off",	tasks_reminder_off },
 
 	/* expenses */
-
+	{ "expense.add",	expenses_add },
+	{ "expense.summary",	expenses_summary },
+	{ "expense.chart",	expenses_chart },
+	{ "expense.list",	expenses_list },
+	{ "expense.delete",	expenses_delete },
+	{ "expense.stop",	expenses_stop },
+	{ "expense.export",	expenses_export },
+	{ "budget.set",		expenses_budget_set },
 	/* reminders */
 
 	{ NULL, NULL }
@@ -76,7 +84,8 @@ const struct command_route command_routes[] = {
 	{ "/tasks",		"task.list" },
 
 	/* expenses */
-
+	{ "/gastos",		"expense.summary" },
+	{ "/grafico",		"expense.chart" },
 	/* reminders */
 
 	{ NULL, NULL }
@@ -91,7 +100,7 @@ const struct callback_route callback_routes[] = {
 	{ "t:",			tasks_button },
 
 	/* expenses */
-
+	{ "e:",			expenses_callback },
 	/* reminders */
 
 	{ NULL, NULL }
@@ -106,7 +115,7 @@ const day_section_fn day_sections[] = {
 	tasks_day_section,
 
 	/* expenses */
-
+	expenses_day_section,
 	NULL
 };
 

@@ -15,6 +15,7 @@ extern const struct msg academic_msgs[];
 extern const struct msg tasks_msgs[];
 
 /* expenses (lib/expenses/) */
+extern const struct msg expenses_msgs[];
 
 /* reminders (lib/reminders/) */
 
@@ -27,7 +28,7 @@ static const struct msg *const catalogs[] = {
 	tasks_msgs,
 
 	/* expenses */
-
+	expenses_msgs,
 	/* reminders */
 
 	NULL
