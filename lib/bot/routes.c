@@ -10,6 +10,7 @@
 /* expenses */
 
 /* reminders */
+#include "reminders/reminders.h"
 
 /*
  * Free text goes through nlu_parse and lands here by intent. Each module
@@ -28,6 +29,7 @@ const struct intent_route intent_routes[] = {
 	/* expenses */
 
 	/* reminders */
+	{ "digest.set",		reminders_digest_set },
 
 	{ NULL, NULL }
 };
@@ -48,6 +50,8 @@ const struct command_route command_routes[] = {
 	/* expenses */
 
 	/* reminders */
+	{ "/resumen",		"digest.set" },
+	{ "/digest",		"digest.set" },
 
 	{ NULL, NULL }
 };
@@ -61,6 +65,7 @@ const struct callback_route callback_routes[] = {
 	/* expenses */
 
 	/* reminders */
+	{ REMINDERS_CALLBACK_PREFIX,	reminders_button },
 
 	{ NULL, NULL }
 };
@@ -88,6 +93,9 @@ const feed_source_fn feed_sources[] = {
 /* Reminders computed from schedules rather than stored when created (class warnings). */
 const reminder_producer_fn reminder_producers[] = {
 	/* academic */
+
+	/* reminders */
+	reminders_digest_producer,
 
 	NULL
 };

@@ -15,6 +15,7 @@
 /* expenses (lib/expenses/) */
 
 /* reminders (lib/reminders/) */
+extern const struct msg reminders_msgs[];
 
 static const struct msg *const catalogs[] = {
 	core_msgs,
@@ -25,6 +26,7 @@ static const struct msg *const catalogs[] = {
 	/* expenses */
 
 	/* reminders */
+	reminders_msgs,
 
 	NULL
 };
