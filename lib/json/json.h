@@ -56,7 +56,7 @@ void		 json_gen_null(struct json_gen *);
 void		 json_gen_kv_str(struct json_gen *, const char *key, const char *s);
 void		 json_gen_kv_i64(struct json_gen *, const char *key, int64_t);
 void		 json_gen_kv_bool(struct json_gen *, const char *key, bool);
-/* The text so far; valid until the next call on "g". */
+/* The text so far; valid until the next call on "g". NULL (len 0) if a call misused the generator (logged). */
 const char	*json_gen_text(struct json_gen *, size_t *len);
 
 #endif
