@@ -13,6 +13,7 @@
 #include "expenses/expenses.h"
 
 /* reminders */
+#include "reminders/reminders.h"
 
 /*
  * Free text goes through nlu_parse and lands here by intent. Each module
@@ -57,6 +58,7 @@ const struct intent_route intent_routes[] = {
 	{ "expense.export",	expenses_export },
 	{ "budget.set",		expenses_budget_set },
 	/* reminders */
+	{ "digest.set",		reminders_digest_set },
 
 	{ NULL, NULL }
 };
@@ -87,6 +89,8 @@ const struct command_route command_routes[] = {
 	{ "/gastos",		"expense.summary" },
 	{ "/grafico",		"expense.chart" },
 	/* reminders */
+	{ "/resumen",		"digest.set" },
+	{ "/digest",		"digest.set" },
 
 	{ NULL, NULL }
 };
@@ -102,6 +106,7 @@ const struct callback_route callback_routes[] = {
 	/* expenses */
 	{ "e:",			expenses_callback },
 	/* reminders */
+	{ REMINDERS_CALLBACK_PREFIX,	reminders_button },
 
 	{ NULL, NULL }
 };
@@ -134,6 +139,9 @@ const feed_source_fn feed_sources[] = {
 const reminder_producer_fn reminder_producers[] = {
 	/* academic */
 	academic_warn_produce,
+
+	/* reminders */
+	reminders_digest_producer,
 
 	NULL
 };

@@ -18,6 +18,7 @@ extern const struct msg tasks_msgs[];
 extern const struct msg expenses_msgs[];
 
 /* reminders (lib/reminders/) */
+extern const struct msg reminders_msgs[];
 
 static const struct msg *const catalogs[] = {
 	core_msgs,
@@ -30,6 +31,7 @@ static const struct msg *const catalogs[] = {
 	/* expenses */
 	expenses_msgs,
 	/* reminders */
+	reminders_msgs,
 
 	NULL
 };
