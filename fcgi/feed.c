@@ -3,6 +3,7 @@
 
 #include "http.h"
 #include "academic/feed.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "db/db.h"
 
