@@ -3,6 +3,7 @@
 #define MSB_BOT_BOT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -75,5 +76,41 @@ struct callback_route {
 extern const struct intent_route	intent_routes[];	/* end with { NULL, NULL } */
 extern const struct command_route	command_routes[];
 extern const struct callback_route	callback_routes[];
+
+/*
+ * Hooks between modules, also listed in routes.c, so that no domain module
+ * calls another directly (DESIGN.md: each owns its tables).
+ *
+ * A day section appends HTML lines about local day "date" (YYYY-MM-DD) of a
+ * user to "out" (the agenda, the morning digest). Returns how many items it
+ * added, or -1 on a database error.
+ */
+struct strbuf;
+typedef int	(*day_section_fn)(struct db *, int64_t user_id, const char *lang, const char *tz,
+		    const char *date, struct strbuf *out);
+extern const day_section_fn		day_sections[];		/* NULL-terminated, in timeline order */
+
+/* An event of the private calendar feed; "rrule" NULL for a one-off. Times are instants. */
+struct feed_event {
+	const char	*uid;		/* stable across feeds, e.g. "task-42@mystudentbot" */
+	const char	*summary;
+	const char	*location;	/* NULL when none */
+	time_t		 start;
+	time_t		 end;		/* == start for a deadline */
+	const char	*rrule;		/* e.g. "FREQ=WEEKLY;UNTIL=20270123T235959Z" */
+	const time_t	*exdates;	/* occurrences of "rrule" that do not happen (days off); may be NULL */
+	size_t		 nexdates;
+};
+typedef void	(*feed_emit_fn)(void *arg, const struct feed_event *);
+typedef int	(*feed_source_fn)(struct db *, int64_t user_id, const char *tz, feed_emit_fn, void *arg);
+extern const feed_source_fn		feed_sources[];		/* NULL-terminated */
+
+/*
+ * A reminder producer materializes the reminders it owns that fall due in
+ * [from, to) into the reminder queue (lib/reminders/queue.h), idempotently;
+ * the reminder run calls each before it claims what is due.
+ */
+typedef int	(*reminder_producer_fn)(struct db *, time_t from, time_t to);
+extern const reminder_producer_fn	reminder_producers[];	/* NULL-terminated */
 
 #endif

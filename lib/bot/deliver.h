@@ -9,10 +9,10 @@ struct json_gen;
 struct tg;
 
 /*
- * Sends every item of "reply". When "body" is not NULL, the first item that
- * can ride in a webhook response (not a file upload) is written there as
- * {"method": ..., ...} instead of being sent: no extra round trip. The rest
- * go through "tg" in order. Returns how many items Telegram did not accept.
+ * Sends every item of "reply" in order through "tg". When "body" is not NULL
+ * and the last item is not a file upload, that item is written there as
+ * {"method": ..., ...} for the webhook response instead: it runs after the
+ * answer, so it must be the last. Returns how many items Telegram did not accept.
  */
 int	reply_deliver(const struct reply *, struct tg *, struct strbuf *body);
 

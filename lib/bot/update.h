@@ -46,8 +46,12 @@ enum update_parse_status {
 #define UPDATE_MAX_BYTES	(1024 * 1024)
 #define UPDATE_MAX_DEPTH	64
 
+struct json_node;
+
 /* Parses "len" bytes of "body" into "*u", copying strings into "a". */
 enum update_parse_status	update_parse(const char *body, size_t len, struct arena *a, struct update *u);
+/* The same from an already parsed JSON value (getUpdates returns an array of them). */
+enum update_parse_status	update_from_node(const struct json_node *, struct arena *a, struct update *u);
 const char			*update_kind_name(enum update_kind);
 
 #endif

@@ -1,0 +1,212 @@
+/* See LICENSE. tz.c: wall clock <-> instant in an IANA zone, by switching TZ around libc calls. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/tz.h"
+#include "core/mem.h"
+
+#define ZONEINFO	"/usr/share/zoneinfo"
+
+/*
+ * A zone name becomes a path under ZONEINFO, so it is checked like one:
+ * only the characters IANA names use, no leading "/", no "." or ".."
+ * component, and the file must be a compiled zone (it starts "TZif", which
+ * leaves out zone.tab, tzdata.zi and the like in the same folder).
+ */
+bool
+tz_valid(const char *name)
+{
+	char		 path[256], magic[4];
+	const char	*p;
+	struct stat	 st;
+	int		 fd;
+	ssize_t		 n;
+
+	if (name == NULL || name[0] == '\0' || name[0] == '/' || strlen(name) >= 64)
+		return false;
+	for (p = name; *p != '\0'; p++)
+		if (!(*p == '/' || *p == '_' || *p == '-' || *p == '+' || *p == '.' ||
+		    (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9')))
+			return false;
+	for (p = name; p != NULL; p = strchr(p, '/')) {
+		if (*p == '/')
+			p++;
+		if (p[0] == '.' || p[0] == '/' || p[0] == '\0')
+			return false;	/* ".", "..", ".x", "a//b", trailing "/" */
+	}
+	snprintf(path, sizeof path, "%s/%s", ZONEINFO, name);
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return false;
+	n = read(fd, magic, sizeof magic);
+	close(fd);
+	return n == (ssize_t)sizeof magic && memcmp(magic, "TZif", 4) == 0;
+}
+
+/*
+ * Runs with TZ set to "tz" and puts the old value back. Workers are
+ * single-threaded, so the switch is invisible to anyone else.
+ */
+struct tz_saved {
+	char	*old;	/* NULL when TZ was unset */
+};
+
+static int
+tz_enter(const char *tz, struct tz_saved *sv)
+{
+	const char	*old = getenv("TZ");
+
+	if (!tz_valid(tz))
+		return -1;
+	sv->old = old != NULL ? xstrdup(old) : NULL;
+	setenv("TZ", tz, 1);
+	tzset();
+	return 0;
+}
+
+static void
+tz_leave(struct tz_saved *sv)
+{
+	if (sv->old != NULL)
+		setenv("TZ", sv->old, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(sv->old);
+	sv->old = NULL;
+}
+
+int
+tz_localtime(const char *tz, time_t t, struct tm *out)
+{
+	struct tz_saved	 sv;
+	int		 rc;
+
+	if (tz_enter(tz, &sv) != 0)
+		return -1;
+	rc = localtime_r(&t, out) != NULL ? 0 : -1;
+	tz_leave(&sv);
+	return rc;
+}
+
+/* The UTC offset in effect at instant "t", in seconds east; TZ already set. */
+static long
+offset_at(time_t t)
+{
+	struct tm	 tm;
+
+	return localtime_r(&t, &tm) != NULL ? tm.tm_gmtoff : 0;
+}
+
+/*
+ * Not mktime(): what it does in a gap or overlap with tm_isdst = -1
+ * differs between libcs. Instead, read the wall clock as if it were UTC
+ * ("w"); the answer is w - off for an offset "off" in use around then,
+ * and a candidate is right if that instant really shows offset "off".
+ * Two right candidates: the autumn overlap, take the earlier. None: the
+ * spring gap, use the offset from before the change, which lands after it
+ * (02:30 in Madrid on 2026-03-29 becomes 03:30 CEST).
+ */
+int
+tz_mktime(const char *tz, const struct tm *local, time_t *out)
+{
+	struct tz_saved	 sv;
+	struct tm	 w = *local;
+	time_t		 wall, best = 0;
+	long		 offs[3];
+	bool		 found = false;
+	int		 i;
+
+	w.tm_isdst = 0;
+	errno = 0;
+	if ((wall = timegm(&w)) == (time_t)-1 && errno == EOVERFLOW)
+		return -1;
+	if (tz_enter(tz, &sv) != 0)
+		return -1;
+	offs[0] = offset_at(wall - 86400);
+	offs[1] = offset_at(wall);
+	offs[2] = offset_at(wall + 86400);
+	for (i = 0; i < 3; i++) {
+		time_t t = wall - offs[i];
+
+		if (offset_at(t) == offs[i] && (!found || t < best)) {
+			best = t;
+			found = true;
+		}
+	}
+	if (!found)
+		best = wall - offs[0];
+	tz_leave(&sv);
+	*out = best;
+	return 0;
+}
+
+static bool
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Fills "out" from checked fields, with tm_wday and tm_yday computed. */
+static int
+fill_tm(int y, int mo, int d, int h, int mi, struct tm *out)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	struct tm	 tm;
+
+	if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 ||
+	    mi < 0 || mi > 59 || d > mdays[mo - 1] + (mo == 2 && leap(y)))
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	timegm(&tm);	/* only for tm_wday and tm_yday; the fields are already valid */
+	tm.tm_isdst = -1;
+	*out = tm;
+	return 0;
+}
+
+/* Exactly "YYYY-MM-DD": sscanf alone would take "2026-1-5" or trailing junk. */
+static bool
+shape(const char *s, const char *pat)
+{
+	for (; *pat != '\0'; s++, pat++) {
+		if (*pat == '9' ? !(*s >= '0' && *s <= '9') : *s != *pat)
+			return false;
+	}
+	return *s == '\0';
+}
+
+int
+tz_parse_date(const char *s, struct tm *out)
+{
+	int	 y, mo, d;
+
+	if (s == NULL || !shape(s, "9999-99-99") ||
+	    sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) != 3)
+		return -1;
+	return fill_tm(y, mo, d, 0, 0, out);
+}
+
+int
+tz_parse_datetime(const char *s, struct tm *out)
+{
+	int	 y, mo, d, h, mi;
+
+	if (s == NULL || !shape(s, "9999-99-99T99:99") ||
+	    sscanf(s, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5)
+		return -1;
+	return fill_tm(y, mo, d, h, mi, out);
+}

@@ -1,0 +1,347 @@
+/* See LICENSE. db.c: libpq behind parameterized calls, exact status checks and one PQclear. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "db/db.h"
+#include "db/db_int.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/strbuf.h"
+
+struct db_res {
+	PGresult	*res;
+};
+
+/*
+ * Notices such as "schema core already exists, skipping" are noise; a
+ * WARNING is worth a log line. libpq would otherwise print them on stderr.
+ */
+static void
+notice_receiver(void *arg, const PGresult *res)
+{
+	const char	*sev = PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
+	const char	*msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+
+	if (sev != NULL && strcmp(sev, "WARNING") == 0)
+		log_warn("db: server warning: %s", msg != NULL ? msg : "?");
+}
+
+/* The first line of "sql", without leading blanks, cut to fit: names the statement in logs. */
+const char *
+db_sql_name(const char *sql, char *buf, size_t len)
+{
+	size_t	 n;
+
+	sql += strspn(sql, " \t\r\n");
+	n = strcspn(sql, "\r\n");
+	snprintf(buf, len, "%.*s", (int)(n < 100 ? n : 100), sql);
+	return buf;
+}
+
+/* Replaces each occurrence of "needle" in "*m" by "?": "*m" is reallocated. */
+static void
+mask(char **m, const char *needle)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	const char	*p = *m, *hit;
+	size_t		 nlen = strlen(needle);
+
+	if (strstr(p, needle) == NULL)
+		return;
+	while ((hit = strstr(p, needle)) != NULL) {
+		strbuf_add(&sb, p, (size_t)(hit - p));
+		strbuf_addc(&sb, '?');
+		p = hit + nlen;
+	}
+	strbuf_adds(&sb, p);
+	free(*m);
+	*m = strbuf_detach(&sb, NULL);
+}
+
+/*
+ * The server's primary message and SQLSTATE, with every parameter value
+ * that shows up in it masked: "invalid input syntax for type bigint: ..."
+ * would otherwise copy user text into the log. DETAIL is left out for the
+ * same reason (a unique violation quotes the key). One-byte values stay.
+ */
+static void
+scrubbed_error(const PGresult *res, int n, const char *const *params, struct strbuf *out)
+{
+	const char	*msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+	const char	*state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	char		*m;
+	int		 i;
+
+	/* No fields: libpq made the error itself (connection lost); it holds no parameter. */
+	if (msg == NULL)
+		msg = PQresultErrorMessage(res);
+	m = xstrdup(msg != NULL && *msg != '\0' ? msg : "no message");
+	for (i = 0; i < n; i++)
+		if (params[i] != NULL && strlen(params[i]) >= 2)
+			mask(&m, params[i]);
+	strbuf_addf(out, "%s (SQLSTATE %s)", m, state != NULL ? state : "?");
+	free(m);
+}
+
+void
+db_note_failure(struct db *db)
+{
+	if (PQstatus(db->conn) == CONNECTION_BAD)
+		db->down = true;
+}
+
+/*
+ * What every new or reset connection needs: UTF-8 on the wire, an empty
+ * search_path (sql/ names every schema, so a user-created object can never
+ * shadow ours), and notices kept out of stderr.
+ */
+static int
+db_setup(struct db *db)
+{
+	struct db_res	*r;
+
+	PQsetNoticeReceiver(db->conn, notice_receiver, NULL);
+	if (PQsetClientEncoding(db->conn, "UTF8") != 0) {
+		log_err("db: cannot set client encoding: %s", PQerrorMessage(db->conn));
+		return -1;
+	}
+	r = db_query(db, "SELECT pg_catalog.set_config('search_path', '', false)", 0, NULL);
+	db_res_free(r);
+	return r != NULL ? 0 : -1;
+}
+
+/* The conninfo is never logged: it may hold a password. libpq's message does not repeat it. */
+struct db *
+db_open(const char *conninfo)
+{
+	struct db	*db = xcalloc(1, sizeof *db);
+
+	db->conn = PQconnectdb(conninfo);
+	if (db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK) {
+		log_err("db: cannot connect: %s",
+		    db->conn != NULL ? PQerrorMessage(db->conn) : "out of memory");
+		goto fail;
+	}
+	if (db_setup(db) != 0)
+		goto fail;
+	return db;
+fail:
+	db_close(db);
+	return NULL;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	PQfinish(db->conn);
+	free(db);
+}
+
+/*
+ * A server restart closes our socket while we sit idle. PQconsumeInput
+ * never blocks, so it notices that without a round trip: the first call
+ * may only read the server's goodbye (an ErrorResponse "terminating
+ * connection"), the second then sees the end of the stream.
+ */
+static bool
+idle_conn_alive(PGconn *c)
+{
+	int	 i;
+
+	for (i = 0; i < 2; i++)
+		if (PQstatus(c) != CONNECTION_OK || PQconsumeInput(c) != 1)
+			return false;
+	return PQstatus(c) == CONNECTION_OK;
+}
+
+/* Then one PQreset, and the session set-up again. */
+int
+db_ensure(struct db *db)
+{
+	if (!db->down && idle_conn_alive(db->conn))
+		return 0;
+	PQreset(db->conn);
+	if (PQstatus(db->conn) != CONNECTION_OK) {
+		log_err("db: reconnect failed: %s", PQerrorMessage(db->conn));
+		db->down = true;
+		return -1;
+	}
+	db->down = false;
+	if (db_setup(db) != 0) {
+		db_note_failure(db);
+		return -1;
+	}
+	log_info("db: reconnected");
+	return 0;
+}
+
+bool
+db_is_down(const struct db *db)
+{
+	return db->down;
+}
+
+/*
+ * The one place SQL runs with parameters (text, $1..$n). Checks the exact
+ * status "want"; on anything else logs the statement's first line and the
+ * scrubbed server message, clears the result and returns NULL.
+ */
+static PGresult *
+run(struct db *db, const char *sql, int n, const char *const *params, ExecStatusType want)
+{
+	PGresult	*res;
+	struct strbuf	 why = STRBUF_INIT;
+	char		 name[128];
+
+	res = PQexecParams(db->conn, sql, n, NULL, params, NULL, NULL, 0);
+	if (res != NULL && PQresultStatus(res) == want)
+		return res;
+	if (res != NULL && PQresultStatus(res) == PGRES_FATAL_ERROR)
+		scrubbed_error(res, n, params, &why);
+	else if (res != NULL)
+		strbuf_addf(&why, "unexpected %s", PQresStatus(PQresultStatus(res)));
+	else
+		strbuf_adds(&why, PQerrorMessage(db->conn));
+	log_err("db: %s: %s", db_sql_name(sql, name, sizeof name), strbuf_str(&why));
+	strbuf_release(&why);
+	PQclear(res);
+	db_note_failure(db);
+	return NULL;
+}
+
+struct db_res *
+db_query(struct db *db, const char *sql, int n, const char *const *params)
+{
+	PGresult	*res = run(db, sql, n, params, PGRES_TUPLES_OK);
+	struct db_res	*r;
+
+	if (res == NULL)
+		return NULL;
+	r = xmalloc(sizeof *r);
+	r->res = res;
+	return r;
+}
+
+int
+db_exec_count(struct db *db, const char *sql, int n, const char *const *params, long *affected)
+{
+	PGresult	*res = run(db, sql, n, params, PGRES_COMMAND_OK);
+
+	if (res == NULL)
+		return -1;
+	if (affected != NULL)
+		*affected = strtol(PQcmdTuples(res), NULL, 10);	/* "" (no count) is 0 */
+	PQclear(res);
+	return 0;
+}
+
+int
+db_exec(struct db *db, const char *sql, int n, const char *const *params)
+{
+	return db_exec_count(db, sql, n, params, NULL);
+}
+
+int
+db_rows(const struct db_res *r)
+{
+	return r != NULL ? PQntuples(r->res) : 0;
+}
+
+/* By name, as PQfnumber does, so a reordered SELECT list cannot shift values. */
+const char *
+db_get(const struct db_res *r, int row, const char *col)
+{
+	int	 c;
+
+	if (r == NULL || row < 0 || row >= PQntuples(r->res))
+		return NULL;
+	if ((c = PQfnumber(r->res, col)) < 0) {
+		log_err("db: no column \"%s\" in result", col);
+		return NULL;
+	}
+	return PQgetisnull(r->res, row, c) ? NULL : PQgetvalue(r->res, row, c);
+}
+
+int64_t
+db_get_i64(const struct db_res *r, int row, const char *col, int64_t dflt)
+{
+	const char	*s = db_get(r, row, col);
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s == '\0')
+		return dflt;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	return errno != 0 || *end != '\0' ? dflt : (int64_t)v;
+}
+
+void
+db_res_free(struct db_res *r)
+{
+	if (r == NULL)
+		return;
+	PQclear(r->res);
+	free(r);
+}
+
+int
+db_begin(struct db *db)
+{
+	return db_exec(db, "BEGIN", 0, NULL);
+}
+
+/* COMMIT of a transaction that had failed "succeeds" with tag ROLLBACK: that is a failure here. */
+int
+db_commit(struct db *db)
+{
+	PGresult	*res = run(db, "COMMIT", 0, NULL, PGRES_COMMAND_OK);
+	int		 rc = -1;
+
+	if (res == NULL)
+		return -1;
+	if (strcmp(PQcmdStatus(res), "COMMIT") == 0)
+		rc = 0;
+	else
+		log_err("db: COMMIT: the transaction had failed and was rolled back");
+	PQclear(res);
+	return rc;
+}
+
+int
+db_rollback(struct db *db)
+{
+	return db_exec(db, "ROLLBACK", 0, NULL);
+}
+
+int
+db_tx(struct db *db, int (*fn)(struct db *, void *arg), void *arg)
+{
+	int	 rc;
+
+	if (db_begin(db) != 0)
+		return -1;
+	rc = fn(db, arg);
+	if (rc == 0) {
+		if (db_commit(db) != 0)
+			rc = -1;
+	} else
+		db_rollback(db);
+	return rc;
+}
+
+const char *
+db_i64(char buf[DB_I64_LEN], int64_t v)
+{
+	snprintf(buf, DB_I64_LEN, "%" PRId64, v);
+	return buf;
+}

@@ -1,0 +1,29 @@
+/* See LICENSE. queue.h: the reminder queue every module schedules into and mystudentbot-remind sends from. */
+#ifndef MSB_REMINDERS_QUEUE_H
+#define MSB_REMINDERS_QUEUE_H
+
+#include <stdint.h>
+#include <time.h>
+
+struct db;
+
+struct reminder_spec {
+	int64_t		 user_id;
+	const char	*kind;		/* "task", "class", "digest", ... */
+	int64_t		 ref_id;	/* the owner's id of the thing (task id, class id) */
+	time_t		 due_at;	/* when to send */
+	time_t		 expires_at;	/* past this it is dropped as missed (the class began, the task is due) */
+	const char	*text_html;	/* rendered by the owner in the user's language, HTML-escaped */
+};
+
+/*
+ * Schedules one reminder, in the caller's transaction. The same (kind,
+ * ref_id, due_at) scheduled again updates its text and expiry instead of
+ * adding a second one, so producers may run every minute. Returns 0 or -1.
+ */
+int	reminders_schedule(struct db *, const struct reminder_spec *);
+
+/* Deletes every pending reminder of (kind, ref_id) of "user_id" (task done, deleted, moved). 0 or -1. */
+int	reminders_cancel(struct db *, int64_t user_id, const char *kind, int64_t ref_id);
+
+#endif
