@@ -75,6 +75,20 @@ date_add_months(int *y, int *m, int *d, int n)
 		*d = dim;
 }
 
+/* "HH:MM" into "buf" (6 bytes), the hour taken modulo 24. */
+void
+time_fmt(char *buf, int h, int m)
+{
+	h = ((h % 24) + 24) % 24;
+	m = ((m % 60) + 60) % 60;
+	buf[0] = (char)('0' + h / 10);
+	buf[1] = (char)('0' + h % 10);
+	buf[2] = ':';
+	buf[3] = (char)('0' + m / 10);
+	buf[4] = (char)('0' + m % 10);
+	buf[5] = '\0';
+}
+
 void
 date_fmt(char *buf, int y, int m, int d)
 {

@@ -160,7 +160,7 @@ task_add(struct nlu_ctx *c, struct nlu_result *r)
 	for (k = 0; k < c->nd; k++)
 		if (c->d[k].kind == D_HOURS && date_hours(c, c->d[k].off, &y, &m, &d, &h, &mi) == 0) {
 			date_fmt(r->due_date, y, m, d);
-			snprintf(r->due_time, sizeof r->due_time, "%02d:%02d", h, mi);
+			time_fmt(r->due_time, h, mi);
 			return;
 		}
 	if (first_date(c, false, r->due_date, NULL))
@@ -168,7 +168,7 @@ task_add(struct nlu_ctx *c, struct nlu_result *r)
 	if (c->ntm > 0) {
 		if (r->due_date[0] == '\0')
 			date_fmt(r->due_date, c->now->year, c->now->month, c->now->day);
-		snprintf(r->due_time, sizeof r->due_time, "%02d:%02d", c->tm[0].h, c->tm[0].m);
+		time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
 	}
 }
 
@@ -363,7 +363,7 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		if (e->off)
 			SET(r->arg, "off");
 		else if (c->ntm > 0)
-			snprintf(r->due_time, sizeof r->due_time, "%02d:%02d", c->tm[0].h, c->tm[0].m);
+			time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
 		return true;
 	}
 	return false;
@@ -436,7 +436,7 @@ pick_change(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		SET(r->intent, "task.edit");
 		first_date(c, false, r->due_date, NULL);
 		if (c->ntm > 0)
-			snprintf(r->due_time, sizeof r->due_time, "%02d:%02d", c->tm[0].h, c->tm[0].m);
+			time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
 		return true;
 	}
 	return false;
@@ -540,9 +540,9 @@ pick_class(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	for (k = 0; k < c->nwdays; k++)
 		r->weekdays[k] = c->wdays[k];
 	r->nweekdays = c->nwdays;
-	snprintf(r->start, sizeof r->start, "%02d:%02d", c->tm[0].h, c->tm[0].m);
+	time_fmt(r->start, c->tm[0].h, c->tm[0].m);
 	if (c->tm[0].eh >= 0)
-		snprintf(r->end, sizeof r->end, "%02d:%02d", c->tm[0].eh, c->tm[0].em);
+		time_fmt(r->end, c->tm[0].eh, c->tm[0].em);
 	return true;
 }
 

@@ -208,6 +208,7 @@ int	 date_days_in_month(int y, int m);
 void	 date_add_months(int *y, int *m, int *d, int n);
 int	 date_resolve(const struct nlu_ctx *, const struct dspec *, bool past, int *y, int *m, int *d);
 void	 date_fmt(char *buf, int y, int m, int d);
+void	 time_fmt(char *buf, int h, int m);
 void	 date_add_days(int *y, int *m, int *d, int days);
 int	 date_weekday(int y, int m, int d);	/* 1 = Monday */
 int	 date_hours(const struct nlu_ctx *, int minutes, int *y, int *mo, int *d, int *h, int *mi);

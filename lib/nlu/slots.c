@@ -314,8 +314,8 @@ fill_class(struct nlu_ctx *c, struct nlu_result *r)
 	int	 i, start = -1;
 
 	fill_room(c, r);
+	memset(keep, 0, sizeof keep);
 	for (i = 0; i < c->n; i++) {
-		keep[i] = false;
 		if (c->t[i].role != R_NONE || is_filler(c, i) || (start < 0 && class_edge(c, i))) {
 			if (start >= 0)
 				break;

@@ -270,6 +270,8 @@ durations_find(struct nlu_ctx *c)
 
 	c->dur_min = -1;
 	for (i = 0; i + 1 < c->n; i++) {
+		if (c->t[i].role != R_NONE || c->t[i + 1].role != R_NONE)
+			continue;
 		if (tok_is(c, i, V_HALF, &h) && tok_is(c, i + 1, V_UNIT, &unit) && unit == 60) {
 			c->dur_min = h ? 15 : 30;
 		} else if ((n = tok_num(c, i)) >= 0 && tok_is(c, i + 1, V_UNIT, &unit) && unit <= 10080 &&
