@@ -9,11 +9,11 @@
 # no public URL: long polling (mystudentbot poll). With no token and a terminal: a console chat.
 # Otherwise it waits. SIGINT/SIGTERM (or the end of the chat) stops everything it started.
 # Without MSB_WEBHOOK_SECRET a secret is generated once and kept in var/secret.
-# Logs: var/log/.
+# Logs: var/log/. MSB_RUN_DIR replaces var/ (the tests use a temporary one).
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
-var=$root/var
+var=${MSB_RUN_DIR:-$root/var}   # tests point it elsewhere
 port=${MSB_HTTP_PORT:-8080}
 pg=$root/tests/lib/pg.sh
 mkdir -p "$var/run" "$var/log" "$var/nginx"
