@@ -178,7 +178,7 @@ privacy_delete_user(struct db *db, int64_t user_id)
 	/* The one statement that matters: every module's rows follow core.users by ON DELETE CASCADE. */
 	if (db_exec(db, "DELETE FROM core.users WHERE user_id = $1", 1, p) != 0)
 		goto out;
-	/* Then whatever a table without the cascade kept (there should be none: sql/090_privacy.sql). */
+	/* Then whatever a table without the cascade kept (none today: test_abuse checks every migration). */
 	if ((tables = db_query(db, tables_sql, 0, NULL)) == NULL)
 		goto out;
 	swept = 0;

@@ -87,7 +87,7 @@ class FloodTest(S.StackTestCase):
         # The other user, at the same time, is served normally: every message answered.
         self.assertEqual(len(orr), FLOOD)
         self.assertFalse([t for t in orr if "too fast" in t])
-        self.assertEqual(self.stack.sql("SELECT hits FROM core.flood WHERE user_id = %s", flooder.user_id),
+        self.assertEqual(self.stack.sql("SELECT flood_hits FROM core.users WHERE user_id = %s", flooder.user_id),
                          [(n_flood,)])
 
     def test_flooded_button_presses_are_still_answered(self):
