@@ -24,6 +24,7 @@ import http.client
 import itertools
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -249,7 +250,7 @@ class Stack:
         cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
         subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-sha256", "-nodes", "-days", "2",
                         "-keyout", key, "-out", cert, "-subj", "/CN=%s" % cn,
-                        "-addext", "subjectAltName=IP:%s,DNS:localhost" % cn],
+                        "-addext", "subjectAltName=%s:%s" % ("IP" if re.match(r"^[0-9.]+$", cn) else "DNS", cn)],
                        check=True, capture_output=True)
         return cert, key
 
