@@ -8,9 +8,9 @@
 # A target is tests/fuzz/fuzz_NAME.c with one LLVMFuzzerTestOneInput; it is linked against the
 # lib/ sources built with clang -fsanitize=fuzzer-no-link,address,undefined into build/fuzz/.
 # A line "fuzz-requires: lib/x/y.c" in a target skips it (said so) while that file is absent.
-# Seeds: tests/fuzz/corpus/NAME/ (kept in git; a crash found becomes a file there, so --replay,
-# run by the unit suite, keeps it fixed). The growing corpus lives in build/fuzz/corpus/NAME/,
-# crashes in build/fuzz/artifacts/NAME/. Env: FUZZ_SECONDS, FUZZ_JOBS (parallel processes per
+# Seeds: tests/fuzz/corpus/fuzz_NAME/ (kept in git; a crash found becomes a file there, so
+# --replay, run by the unit suite, keeps it fixed). The growing corpus lives in
+# build/fuzz/corpus/fuzz_NAME/, crashes in build/fuzz/artifacts/fuzz_NAME/. Env: FUZZ_SECONDS, FUZZ_JOBS (parallel processes per
 # target, 1), CC_FUZZ (clang). Exits non-zero on a build failure or a finding.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
@@ -50,7 +50,7 @@ build_lib() {
 
 targets=""
 if [ $# -gt 0 ]; then
-	for t in "$@"; do targets="$targets tests/fuzz/fuzz_$t.c"; done
+	for t in "$@"; do targets="$targets tests/fuzz/fuzz_${t#fuzz_}.c"; done
 else
 	targets=$(ls tests/fuzz/fuzz_*.c 2>/dev/null)
 fi
@@ -60,14 +60,14 @@ build_lib || { echo "fuzz: building lib/ failed" >&2; exit 1; }
 failed=""
 summary=""
 for src in $targets; do
-	name=$(basename "$src" .c | sed 's/^fuzz_//')
+	name=$(basename "$src" .c)
 	req=$(sed -n 's/.*fuzz-requires: *\([^ ]*\).*/\1/p' "$src" | head -n 1)
 	if [ -n "$req" ] && [ ! -f "$req" ]; then
 		summary="$summary
 skip  $name ($req is not here yet)"
 		continue
 	fi
-	bin=$out/bin/fuzz_$name
+	bin=$out/bin/$name
 	mkdir -p "$out/bin" "$out/corpus/$name" "$out/artifacts/$name" "tests/fuzz/corpus/$name"
 	# shellcheck disable=SC2086
 	if ! $cc $CFLAGS -fsanitize=fuzzer -o "$bin" "$src" "$out/libmsb-fuzz.a" $LIBS; then
