@@ -638,9 +638,11 @@ def main():
     ap.add_argument("--workers", type=int, default=2, help="mystudentbot-fcgi -w")
     ap.add_argument("--env-file", help="write KEY='value' lines (sh) here once the stack is up")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="extra env for the programs")
+    ap.add_argument("--cgi", action="store_true", help="mystudentbot-fcgi as plain CGI under fcgiwrap")
+    ap.add_argument("--tls", action="store_true", help="nginx with TLS on a self-signed certificate")
     args = ap.parse_args()
     extra = dict(kv.split("=", 1) for kv in args.set)
-    s = Stack(args.name, workers=args.workers, env=extra).start()
+    s = Stack(args.name, workers=args.workers, env=extra, cgi=args.cgi, tls=args.tls).start()
     info = {"MSB_DATABASE_URL": s.dburl, "MSB_WEBHOOK_SECRET": s.secret, "MSB_BOT_TOKEN": s.token,
             "MSB_TELEGRAM_API": s.standin.url, "STACK_URL": s.url, "STACK_WEBHOOK_URL": s.webhook_url,
             "STACK_PGSOCK": s.pgsock, "STACK_FCGI_PID": str(s.fcgi.pid), "STACK_OUT": s.out,
