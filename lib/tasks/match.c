@@ -94,10 +94,8 @@ tasks_match_score(const char *ref, const char *title, int *nwords)
 
 	tasks_fold(ref, &fr);
 	tasks_fold(title, &ft);
-	if (fr.buf == NULL || ft.buf == NULL) {
-		*nwords = 0;
-		goto out;
-	}
+	strbuf_addc(&fr, ' ');	/* never NULL below, even for "" */
+	strbuf_addc(&ft, ' ');
 	nr = words(fr.buf, rw, 32);
 	nt = words(ft.buf, tw, 128);
 	for (i = 0; i < nr; i++) {
@@ -115,7 +113,6 @@ tasks_match_score(const char *ref, const char *title, int *nwords)
 		}
 	}
 	*nwords = counted;
-out:
 	strbuf_release(&fr);
 	strbuf_release(&ft);
 	return score;

@@ -203,7 +203,10 @@ class Tasks(S.StackTestCase):
         return S.Chat(self.stack, uid, lang=lang)
 
     def messages(self, replies):
-        return [r for r in replies if r["method"] == "sendMessage"]
+        """The messages in the order the user sees them: the method in the webhook response
+        body runs after the Bot API calls made while handling (lib/bot/deliver.c)."""
+        m = [r for r in replies if r["method"] == "sendMessage"]
+        return [r for r in m if r["via"] != "body"] + [r for r in m if r["via"] == "body"]
 
     def text(self, replies):
         return "\n".join(r["text"] or "" for r in self.messages(replies))
@@ -316,7 +319,7 @@ class Tasks(S.StackTestCase):
         c = self.chat(500030)
         c.say("/start")
         self.stack.sql("INSERT INTO tasks.tasks (user_id, title, due_at, has_time)"
-                       " SELECT %s, 'Tarea ' || g || ' <con> & un título largo para llenar los mensajes ' || repeat('x', g % 40),"
+                       " SELECT %s, 'Tarea ' || g || ' <con> & un título largo para llenar los mensajes ' || repeat('x', g %% 40),"
                        " now() + g * interval '1 hour', true FROM generate_series(1, 200) g", 500030)
         r = self.messages(c.say("tareas"))
         self.assertGreaterEqual(len(r), 4)
@@ -421,10 +424,12 @@ class Tasks(S.StackTestCase):
         r, (tid, title, *_rest) = self.add(c, HTML_TITLE + " para el 10/10/2100")
         self.assertEqual(title, HTML_TITLE)
         self.assertIn(HTML_TITLE, visible(self.text(r)))
-        self.assertIn(html.escape(HTML_TITLE, quote=False), self.text(r))
+        self.assertNotIn("<b>cap", self.text(r).replace("<b>Leer", ""))
         self.assertIn(HTML_TITLE, visible(self.text(c.say("tareas"))))
-        self.assertTrue(all("<b>" + html.escape(HTML_TITLE, quote=False) + "</b>" in q for q in
-                            self.stack.sql("SELECT text_html FROM reminders.queue WHERE ref_id = %s", tid)[0]))
+        texts = [q for (q,) in self.stack.sql("SELECT text_html FROM reminders.queue WHERE ref_id = %s", tid)]
+        self.assertEqual(len(texts), 2)
+        for q in texts:
+            self.assertIn(HTML_TITLE, visible(q))
 
     def test_forged_callbacks_refused(self):
         owner, other = self.chat(500080), self.chat(500081)
