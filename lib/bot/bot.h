@@ -3,6 +3,7 @@
 #define MSB_BOT_BOT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -97,6 +98,8 @@ struct feed_event {
 	time_t		 start;
 	time_t		 end;		/* == start for a deadline */
 	const char	*rrule;		/* e.g. "FREQ=WEEKLY;UNTIL=20270123T235959Z" */
+	const time_t	*exdates;	/* occurrences of "rrule" that do not happen (days off); may be NULL */
+	size_t		 nexdates;
 };
 typedef void	(*feed_emit_fn)(void *arg, const struct feed_event *);
 typedef int	(*feed_source_fn)(struct db *, int64_t user_id, const char *tz, feed_emit_fn, void *arg);
