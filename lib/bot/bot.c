@@ -55,8 +55,14 @@ find_intent(const char *intent)
 static int
 run_intent(struct bot_ctx *c, const struct nlu_result *res)
 {
-	intent_fn fn = find_intent(res->intent);
+	const struct target_route *t;
+	intent_fn fn = NULL;
 
+	for (t = target_routes; t->intent != NULL && fn == NULL; t++)
+		if (strcmp(t->intent, res->intent) == 0 && strcmp(t->target, res->target) == 0)
+			fn = t->fn;
+	if (fn == NULL)
+		fn = find_intent(res->intent);
 	if (fn == NULL)
 		fn = find_intent("unknown");
 	return fn(c, res);

@@ -45,8 +45,6 @@ const struct intent_route intent_routes[] = {
 	{ "task.delete",	tasks_delete },
 	{ "task.edit",		tasks_edit },
 	{ "undo",		tasks_undo },
-	{ "reminder.set",	tasks_reminder_set },	/* target "tasks"; see tasks.h */
-	{ "reminder.off",	tasks_reminder_off },
 
 	/* expenses */
 	{ "expense.add",	expenses_add },
@@ -61,6 +59,19 @@ const struct intent_route intent_routes[] = {
 	{ "digest.set",		reminders_digest_set },
 
 	{ NULL, NULL }
+};
+
+/* Intents several modules share, told apart by the parser's "target" slot; looked up first. */
+const struct target_route target_routes[] = {
+	/* academic */
+
+	/* tasks */
+	{ "reminder.set",	"tasks",	tasks_reminder_set },
+	{ "reminder.off",	"tasks",	tasks_reminder_off },
+
+	/* expenses */
+
+	{ NULL, NULL, NULL }
 };
 
 /* Slash commands are intents too, so a command and a sentence share one handler. */
