@@ -42,12 +42,12 @@ record_update(struct db *db, int64_t update_id)
 }
 
 static intent_fn
-find_intent(const char *intent)
+find_intent(const char *intent, const char *target)
 {
 	const struct intent_route *r;
 
 	for (r = intent_routes; r->intent != NULL; r++)
-		if (strcmp(r->intent, intent) == 0)
+		if (strcmp(r->intent, intent) == 0 && (r->target == NULL || strcmp(r->target, target) == 0))
 			return r->fn;
 	return NULL;
 }
@@ -55,16 +55,10 @@ find_intent(const char *intent)
 static int
 run_intent(struct bot_ctx *c, const struct nlu_result *res)
 {
-	const struct target_route *t;
-	intent_fn fn = NULL;
+	intent_fn fn = find_intent(res->intent, res->target);
 
-	for (t = target_routes; t->intent != NULL && fn == NULL; t++)
-		if (strcmp(t->intent, res->intent) == 0 && strcmp(t->target, res->target) == 0)
-			fn = t->fn;
 	if (fn == NULL)
-		fn = find_intent(res->intent);
-	if (fn == NULL)
-		fn = find_intent("unknown");
+		fn = find_intent("unknown", "");
 	return fn(c, res);
 }
 

@@ -62,6 +62,7 @@ typedef int	(*callback_fn)(struct bot_ctx *, const char *data);
 
 struct intent_route {
 	const char	*intent;	/* nlu intent, e.g. "task.add" */
+	const char	*target;	/* only for this nlu "target" slot ("reminder.set" → "tasks"); NULL: any */
 	intent_fn	 fn;
 };
 struct command_route {
@@ -74,18 +75,6 @@ struct callback_route {
 };
 
 extern const struct intent_route	intent_routes[];	/* end with { NULL, NULL } */
-
-/*
- * Routes for one value of the parser's "target" slot ("reminder.set" for
- * "tasks"): looked up before intent_routes, so modules that share an intent
- * each get their own target. Ends with { NULL, NULL, NULL }.
- */
-struct target_route {
-	const char	*intent;
-	const char	*target;
-	intent_fn	 fn;
-};
-extern const struct target_route	target_routes[];
 extern const struct command_route	command_routes[];
 extern const struct callback_route	callback_routes[];
 
