@@ -48,7 +48,7 @@ static const char *const stop[] = {
 	"el", "la", "los", "las", "lo", "de", "del", "un", "una", "y", "a", "al", "en", "mi", "mis",
 	"para", "que", "ya", "tarea", "tareas", "entregas", "plazos", "antes", "todas",
 	"the", "of", "to", "my", "an", "and", "for", "on", "task", "tasks", "deadline", "deadlines",
-	"before", "all", NULL
+	"before", "all", "due", "dates", "todo", "everything", "recordatorios", "reminders", NULL
 };
 
 static bool
