@@ -109,8 +109,7 @@ const struct msg tasks_msgs[] = {
 	{ "tasks.cb_refused", "Esa tarea no es tuya o ya no está disponible.", "That task isn't yours or is no longer available." },
 
 	/* Agenda and digest lines */
-	{ "tasks.day_line", "📝 %s", "📝 %s" },
-	{ "tasks.day_line_time", "📝 %s (%02d:%02d)", "📝 %s (%02d:%02d)" },
+	{ "tasks.day_head", "📝 <b>Entregas</b>", "📝 <b>Deadlines</b>" },
 
 	{ NULL, NULL, NULL }
 };

@@ -464,6 +464,26 @@ class Tasks(S.StackTestCase):
         self.assertEqual(self.stack.sql("SELECT count(*) FROM tasks.undo WHERE user_id = 500080 AND used_at IS NULL"),
                          [(1,)])
 
+    # --- the other modules' views: agenda (day section) and calendar feed (feed source) ---
+    def test_agenda_and_feed_show_deadlines(self):
+        c = self.chat(500100)
+        r, (tid, *_rest) = self.add(c, "Hito 2 de CC para el 12/10/2100 a las 10:00")
+        agenda = visible(self.text(c.say("qué tengo el 12/10/2100")))
+        self.assertIn("Entregas", agenda)
+        self.assertIn("• Hito 2 de CC · 10:00", agenda)
+        self.assertNotIn("Hito 2 de CC", visible(self.text(c.say("qué tengo el 11/10/2100"))))
+        url = re.search(r"/calendar/[0-9A-Za-z_-]+\.ics", self.text(c.say("/calendario")))
+        self.assertIsNotNone(url)
+        status, _, body = self.stack.get(url.group(0))
+        self.assertEqual(status, 200)
+        ics = body.decode() if isinstance(body, bytes) else body
+        self.assertIn("UID:task-%d@mystudentbot" % tid, ics)
+        self.assertIn("SUMMARY:Hito 2 de CC", ics)
+        self.assertTrue("DTSTART;TZID=Europe/Madrid:21001012T100000" in ics or "DTSTART:21001012T080000Z" in ics)
+        c.press("t:done:%d" % tid)
+        ics = self.stack.get(url.group(0))[2]
+        self.assertNotIn("task-%d@" % tid, ics.decode() if isinstance(ics, bytes) else ics)
+
     # --- reminders ---
     def test_reminders_at_dst_changes(self):
         c = self.chat(500090)
