@@ -497,6 +497,20 @@ class Tasks(S.StackTestCase):
             "SELECT DISTINCT to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM reminders.queue"
             " WHERE ref_id = %s", spring), [("2027-03-28 08:00",)])
 
+    def test_reminder_sent_by_the_cron_run(self):
+        c = self.chat(500094)
+        r, (tid, *_rest) = self.add(c, "Hito 2 de CC para el 12/10/2100 a las 10:00")
+        self.assertEqual(self.reminders(500094, tid), ["2100-10-11 08:00", "2100-10-12 06:00"])
+        self.stack.standin.reset()
+        rc, out, err = self.stack.run_remind("--now", "2100-10-11T08:00:30Z")
+        self.assertEqual(rc, 0, err)
+        sent = [x["params"] for x in self.stack.standin.calls("sendMessage")
+                if str(x["params"].get("chat_id")) == "500094"]
+        self.assertEqual(len(sent), 1)
+        self.assertIn("Hito 2 de CC", visible(sent[0]["text"]))
+        self.assertIn(fmt("es", dt.date(2100, 10, 12), "10:00"), sent[0]["text"])
+        self.assertEqual(self.reminders(500094, tid), ["2100-10-12 06:00"])
+
     def test_lead_already_past_not_scheduled(self):
         c = self.chat(500091)
         r, (tid, _, due, *_rest) = self.add(c, "entregar ejercicio dentro de 3 horas")
