@@ -331,3 +331,27 @@ tasks_store_set_default_leads(struct db *db, int64_t user_id, const int *leads, 
 	return db_exec(db, "INSERT INTO tasks.settings (user_id, leads) VALUES ($1, $2::integer[])"
 	    " ON CONFLICT (user_id) DO UPDATE SET leads = EXCLUDED.leads", 2, p);
 }
+
+/* The one task the user just pointed at ("Change date" pressed less than 30 minutes ago); 1 if none. */
+int
+tasks_store_current(struct db *db, int64_t user_id, int64_t *id)
+{
+	char uid[DB_I64_LEN];
+	const char *p[1];
+	struct db_res *r;
+	int rc = 1;
+
+	p[0] = db_i64(uid, user_id);
+	r = db_query(db,
+	    "SELECT t.id FROM tasks.last_list l JOIN tasks.tasks t"
+	    "  ON t.id = l.ids[1] AND t.user_id = l.user_id AND t.status = 'pending'"
+	    " WHERE l.user_id = $1 AND cardinality(l.ids) = 1 AND l.shown_at > now() - interval '30 minutes'", 1, p);
+	if (r == NULL)
+		return -1;
+	if (db_rows(r) == 1) {
+		*id = db_get_i64(r, 0, "id", 0);
+		rc = 0;
+	}
+	db_res_free(r);
+	return rc;
+}

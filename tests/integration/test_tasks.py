@@ -155,6 +155,8 @@ parse("es", "ya terminé el hito 1", intent="task.done", ref="hito 1")
 parse("en", "done 1", intent="task.done", ref="1")
 parse("es", "cambia la 1 al 12/10/2100", intent="task.edit", ref="1", due_date="2100-10-12")
 parse("es", "borra la 2", intent="task.delete", ref="2")
+parse("es", "cambia la fecha al 20/10/2100", intent="task.edit", ref="fecha", due_date="2100-10-20")
+parse("en", "move it to 10/25/2100", intent="task.edit", due_date="2100-10-25")
 parse("es", "deshacer", intent="undo")
 parse("es", "recuérdame las tareas 3 horas antes", intent="reminder.set", target="tasks", minutes=180)
 parse("en", "remind me 3 hours before deadlines", intent="reminder.set", target="tasks", minutes=180)
@@ -407,6 +409,18 @@ class Tasks(S.StackTestCase):
         r = c.press(self.button(r, "t:p7:"))
         self.assertEqual(self.task(500050, tid), ("pending", "2100-10-17 23:59"))
         self.assertEqual(len(self.reminders(500050, tid)), 2)
+        # "Change date", then the date in words: the task the button named.
+        self.add(c, "Lectura de historia para el 11/10/2100")
+        c.press("t:date:%d" % tid)
+        r = c.say("cambia la fecha al 20/10/2100")
+        self.assertEqual(self.task(500050, tid), ("pending", "2100-10-20 23:59"))
+        self.assertIn(fmt("es", dt.date(2100, 10, 20)), self.text(r))
+        e = self.chat(500051, "en")
+        r, (etid, *_rest) = self.add(e, "Submit lab report by 12/15/2100 at 5pm")
+        e.press("t:date:%d" % etid)
+        r = e.say("move it to 10/25/2100")
+        self.assertEqual(self.task(500051, etid), ("pending", "2100-10-25 17:00"))   # the time it had
+        self.assertIn(fmt("en", dt.date(2100, 10, 25), "17:00"), self.text(r))
 
     def test_delete(self):
         c = self.chat(500060)
