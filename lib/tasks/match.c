@@ -43,12 +43,15 @@ tasks_fold(const char *s, struct strbuf *out)
 	}
 }
 
-/* Linking words that say nothing about which task: Spanish and English. */
+/* Words that say nothing about which task, folded: Spanish and English. */
 static const char *const stop[] = {
 	"el", "la", "los", "las", "lo", "de", "del", "un", "una", "y", "a", "al", "en", "mi", "mis",
 	"para", "que", "ya", "tarea", "tareas", "fecha", "esta", "esa", "entregas", "plazos", "antes", "todas",
 	"the", "of", "to", "my", "an", "and", "for", "on", "task", "tasks", "it", "date", "this", "that", "deadline", "deadlines",
-	"before", "all", "due", "dates", "todo", "everything", "recordatorios", "reminders", NULL
+	"before", "all", "due", "dates", "todo", "everything", "recordatorios", "reminders",
+	/* time words: "tareas de esta semana" names no task */
+	"hoy", "manana", "semana", "mes", "today", "tomorrow", "week", "month", "pendiente", "pendientes",
+	"pending", NULL
 };
 
 static bool
