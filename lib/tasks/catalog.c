@@ -63,6 +63,8 @@ const struct msg tasks_msgs[] = {
 	{ "tasks.list_head", "📋 <b>Tareas pendientes</b> (%d):", "📋 <b>Pending tasks</b> (%d):" },
 	{ "tasks.list_empty", "No tienes tareas pendientes. 🎉", "You have no pending tasks. 🎉" },
 	{ "tasks.list_none_match", "No hay tareas pendientes que encajen.", "No pending tasks match." },
+	{ "tasks.list_more", "… y %d más. Acota con «tareas de CC» o «tareas hasta el viernes».",
+	  "… and %d more. Narrow it with “tasks for CC” or “what's due this week”." },
 	{ "tasks.mark.overdue", " ⚠️ <i>vencida</i>", " ⚠️ <i>overdue</i>" },
 	{ "tasks.mark.today", " 📌 <i>hoy</i>", " 📌 <i>today</i>" },
 

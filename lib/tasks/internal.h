@@ -19,6 +19,8 @@ struct strbuf;
 #define TASKS_TITLE_MAX		1024
 /* Telegram's message limit is 4096 characters after entity parsing; UTF-8 bytes never count fewer. */
 #define TASKS_MSG_MAX		4096
+/* A list stops here (about 8 messages) and says how many more there are. */
+#define TASKS_LIST_MAX		300
 
 /* A task row; strings live in the arena of the update. */
 struct task {

@@ -110,25 +110,31 @@ send_list(struct bot_ctx *c, const struct filter *f, struct task *ts, size_t n)
 {
 	const char **lines, **chunks;
 	int64_t *ids;
-	size_t i, k = 0, nch;
+	size_t i, k = 0, shown = 0, nch;
 
 	lines = arena_alloc(c->a, (n + 1) * sizeof *lines);
 	ids = arena_alloc(c->a, (n + 1) * sizeof *ids);
 	for (i = 0; i < n; i++) {
 		if (!fits(f, &ts[i]))
 			continue;
-		ids[k] = ts[i].id;
-		lines[k] = list_line(c, k + 1, &ts[i]);
+		if (k < TASKS_LIST_MAX) {
+			ids[shown] = ts[i].id;
+			lines[shown] = list_line(c, shown + 1, &ts[i]);
+			shown++;
+		}
 		k++;
 	}
 	if (k == 0) {
 		reply_msgf(c->reply, f->words || f->from || f->to ? "tasks.list_none_match" : "tasks.list_empty");
 		return 0;
 	}
-	nch = tasks_split(c->a, reply_fmt(c->reply, "tasks.list_head", (int)k), lines, k, TASKS_MSG_MAX, &chunks);
+	if (k > shown)
+		lines[shown] = reply_fmt(c->reply, "tasks.list_more", (int)(k - shown));
+	nch = tasks_split(c->a, reply_fmt(c->reply, "tasks.list_head", (int)k), lines, shown + (k > shown),
+	    TASKS_MSG_MAX, &chunks);
 	for (i = 0; i < nch; i++)
 		reply_text(c->reply, chunks[i]);
-	return tasks_store_last_list_save(c->db, c->user.id, ids, k);
+	return tasks_store_last_list_save(c->db, c->user.id, ids, shown);
 }
 
 int

@@ -51,7 +51,9 @@ static const char *const stop[] = {
 	"before", "all", "due", "dates", "todo", "everything", "recordatorios", "reminders",
 	/* time words: "tareas de esta semana" names no task */
 	"hoy", "manana", "semana", "mes", "today", "tomorrow", "week", "month", "pendiente", "pendientes",
-	"pending", NULL
+	"pending",
+	/* "antes de que venzan", "before they are due" */
+	"venzan", "venza", "vencer", "vencimiento", "they", "re", "are", "is", NULL
 };
 
 static bool

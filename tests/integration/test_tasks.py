@@ -338,6 +338,18 @@ class Tasks(S.StackTestCase):
                     nums.append(int(mo.group(1)))
         self.assertEqual(nums, list(range(1, 201)))
 
+    def test_list_capped_at_300(self):
+        c = self.chat(500031)
+        c.say("/start")
+        self.stack.sql("INSERT INTO tasks.tasks (user_id, title, due_at, has_time)"
+                       " SELECT %s, 'T' || g, now() + g * interval '1 hour', true FROM generate_series(1, 320) g", 500031)
+        r = self.messages(c.say("tareas"))
+        shown = visible("\n".join(m["text"] for m in r))
+        self.assertIn("(320)", shown.split("\n")[0])
+        nums = [int(x) for x in re.findall(r"^(\d+)\. T\d+ ", shown, re.M)]
+        self.assertEqual(nums, list(range(1, 301)))
+        self.assertTrue(shown.rstrip().split("\n")[-1].startswith("… y 20 más"), shown[-200:])
+
     # --- done, undo, change, delete ---
     def three(self, c):
         for t in ("Entrega CC pr1 para el 10/10/2100", "Lectura de historia para el 11/10/2100",
