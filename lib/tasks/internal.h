@@ -100,6 +100,8 @@ int	tasks_store_last_list_save(struct db *, int64_t user_id, const int64_t *ids,
 int	tasks_store_last_list_get(struct db *, int64_t user_id, int n, int64_t *id);
 /* The task a "Change date" button just named (a list of one, under 30 minutes old); 1 if none. */
 int	tasks_store_current(struct db *, int64_t user_id, int64_t *id);
+/* Deletes the user's tasks deleted 30 days ago, drafts a day old, undo records 30 days old. 0 or -1. */
+int	tasks_store_prune(struct db *, int64_t user_id);
 /* The user's default lead times. */
 int	tasks_store_default_leads(struct db *, int64_t user_id, int *leads, int *n);
 int	tasks_store_set_default_leads(struct db *, int64_t user_id, const int *leads, int n);

@@ -355,3 +355,23 @@ tasks_store_current(struct db *db, int64_t user_id, int64_t *id)
 	db_res_free(r);
 	return rc;
 }
+
+/*
+ * Forgets what can no longer matter: tasks deleted a month ago (their undo
+ * is long gone), drafts never answered for a day, undo records a month old.
+ * Runs on the user's own rows when they add a task, so no job is needed.
+ */
+int
+tasks_store_prune(struct db *db, int64_t user_id)
+{
+	char uid[DB_I64_LEN];
+	const char *p[1];
+
+	p[0] = db_i64(uid, user_id);
+	if (db_exec(db, "DELETE FROM tasks.undo WHERE user_id = $1 AND created_at < now() - interval '30 days'",
+	    1, p) != 0)
+		return -1;
+	return db_exec(db, "DELETE FROM tasks.tasks WHERE user_id = $1 AND"
+	    " ((status = 'deleted' AND updated_at < now() - interval '30 days')"
+	    " OR (status = 'draft' AND created_at < now() - interval '1 day'))", 1, p);
+}

@@ -283,6 +283,17 @@ class Tasks(S.StackTestCase):
         self.assertEqual(len(self.answered(c.press("t:keep:%d" % tid2))), 1)   # answered twice: no change
         self.assertEqual(self.task(500010, tid2)[0], "deleted")
 
+    def test_old_deleted_and_drafts_pruned(self):
+        c = self.chat(500011)
+        c.say("/start")
+        self.stack.sql("INSERT INTO tasks.tasks (user_id, title, due_at, has_time, status, updated_at, created_at)"
+                       " VALUES (%s, 'borrada hace mucho', now(), false, 'deleted', now() - interval '40 days', now()),"
+                       " (%s, 'borrada ayer', now(), false, 'deleted', now() - interval '1 day', now()),"
+                       " (%s, 'borrador viejo', now(), false, 'draft', now(), now() - interval '2 days')",
+                       500011, 500011, 500011)
+        self.add(c, "Hacer hito 1 de CC para el 10/10/2100")
+        self.assertEqual(sorted(r[1] for r in self.rows(500011)), ["Hacer hito 1 de CC", "borrada ayer"])
+
     # --- listing ---
     def insert(self, uid, title, due_sql, subject=None):
         return self.stack.sql("INSERT INTO tasks.tasks (user_id, title, subject, due_at, has_time)"
