@@ -7,6 +7,7 @@
 #   webhook: http://127.0.0.1:PORT/telegram/webhook
 # With MSB_PUBLIC_URL: registers $MSB_PUBLIC_URL/telegram/webhook with Telegram. With a token and
 # no public URL: long polling (mystudentbot poll). With no token and a terminal: a console chat.
+# Without a token the programs' Bot API calls go to the local stand-in (tests/botapi_standin.py).
 # Otherwise it waits. SIGINT/SIGTERM (or the end of the chat) stops everything it started.
 # Without MSB_WEBHOOK_SECRET a secret is generated once and kept in var/secret.
 # Logs: var/log/.
@@ -79,6 +80,24 @@ if [ -z "${MSB_WEBHOOK_SECRET:-}" ]; then
 fi
 export MSB_WEBHOOK_SECRET
 
+# Without a token nothing can reach Telegram: the programs talk to the local Bot API stand-in
+# instead (tests/botapi_standin.py), which records what the bot would have sent.
+real_token=${MSB_BOT_TOKEN:-}
+if [ -z "$real_token" ]; then
+	: >"$var/log/botapi.log"
+	bg "$var/log/botapi.log" /usr/bin/python3 tests/botapi_standin.py --port 0
+	n=0
+	until api=$(sed -n '1s|^\(http://127.0.0.1:[0-9]*\)$|\1|p' "$var/log/botapi.log") && [ -n "$api" ]; do
+		[ $n -lt 100 ] || { say "the Bot API stand-in did not start"; exit 1; }
+		sleep 0.1
+		n=$((n + 1))
+	done
+	MSB_BOT_TOKEN=$(/usr/bin/python3 -c 'import sys; sys.path.insert(0, "tests"); import botapi_standin; print(botapi_standin.DEFAULT_TOKEN)')
+	MSB_TELEGRAM_API=$api
+	export MSB_BOT_TOKEN MSB_TELEGRAM_API
+	say "no MSB_BOT_TOKEN: Bot API calls go to a local stand-in, $api (see $api/_control/calls)"
+fi
+
 # PostgreSQL
 sh "$pg" start "$var/pg" "$var/run" "$var/log/postgres.log"
 pg_started=1
@@ -125,7 +144,7 @@ echo "webhook: http://127.0.0.1:$port/telegram/webhook"
 
 if [ -n "${MSB_PUBLIC_URL:-}" ]; then
 	bin/mystudentbot webhook set "${MSB_PUBLIC_URL%/}/telegram/webhook" >&2 || say "webhook set failed (see above); still serving"
-elif [ -n "${MSB_BOT_TOKEN:-}" ]; then
+elif [ -n "$real_token" ]; then
 	bg "$var/log/poll.log" bin/mystudentbot poll
 	say "no MSB_PUBLIC_URL: fetching updates by long polling (var/log/poll.log)"
 elif [ -t 0 ]; then

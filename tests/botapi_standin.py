@@ -263,6 +263,9 @@ class Handler(BaseHTTPRequestHandler):
         if m == "getwebhookinfo":
             with st.lock:
                 return 200, {"ok": True, "result": dict(st.webhook)}
+        if m == "sendmediagroup":
+            media = params.get("media") if isinstance(params.get("media"), list) else []
+            return 200, {"ok": True, "result": [self.message(params) for _ in media or [0]]}
         if m.startswith("send") and m not in ("sendchataction",):
             extra = {}
             if "text" in params:
