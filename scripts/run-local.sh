@@ -14,7 +14,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
-var=$root/var
+var=${MSB_VAR_DIR:-$root/var}	# the tests run it elsewhere; keep it short (unix socket paths)
+bindir=${MSB_BIN:-bin}
 port=${MSB_HTTP_PORT:-8080}
 pg=$root/tests/lib/pg.sh
 mkdir -p "$var/run" "$var/log" "$var/nginx"
@@ -22,7 +23,7 @@ mkdir -p "$var/run" "$var/log" "$var/nginx"
 say() { echo "run-local: $*" >&2; }
 
 for p in mystudentbot mystudentbot-fcgi mystudentbot-remind; do
-	[ -x "bin/$p" ] || { say "bin/$p missing: run make first"; exit 1; }
+	[ -x "$bindir/$p" ] || { say "$bindir/$p missing: run make first"; exit 1; }
 done
 if [ -f "$var/nginx/nginx.pid" ] && kill -0 "$(cat "$var/nginx/nginx.pid")" 2>/dev/null; then
 	say "already running (nginx pid $(cat "$var/nginx/nginx.pid")); stop that one first"
@@ -106,14 +107,14 @@ if [ -z "${MSB_DATABASE_URL:-}" ]; then
 	MSB_DATABASE_URL="host=$var/run dbname=mystudentbot"
 fi
 export MSB_DATABASE_URL
-bin/mystudentbot migrate >>"$var/log/migrate.log" 2>&1 || { tail -n 5 "$var/log/migrate.log" >&2; say "migrate failed"; exit 1; }
+"$bindir"/mystudentbot migrate >>"$var/log/migrate.log" 2>&1 || { tail -n 5 "$var/log/migrate.log" >&2; say "migrate failed"; exit 1; }
 
 # FastCGI
 rm -f "$var/run/fcgi.sock"
 if [ -n "${MSB_FCGI_WORKERS:-}" ]; then
-	bg "$var/log/fcgi.log" bin/mystudentbot-fcgi -s "$var/run/fcgi.sock" -w "$MSB_FCGI_WORKERS"
+	bg "$var/log/fcgi.log" "$bindir"/mystudentbot-fcgi -s "$var/run/fcgi.sock" -w "$MSB_FCGI_WORKERS"
 else
-	bg "$var/log/fcgi.log" bin/mystudentbot-fcgi -s "$var/run/fcgi.sock"
+	bg "$var/log/fcgi.log" "$bindir"/mystudentbot-fcgi -s "$var/run/fcgi.sock"
 fi
 fcgi=$last
 n=0
@@ -138,18 +139,18 @@ done
 
 # The reminders, at the start of every minute, as cron would run them.
 # shellcheck disable=SC2016 # expanded by the inner shell
-bg "$var/log/remind.log" sh -c 'while :; do sleep $((60 - $(date +%S | sed "s/^0//"))); bin/mystudentbot-remind || true; done'
+bg "$var/log/remind.log" sh -c 'while :; do sleep $((60 - $(date +%S | sed "s/^0//"))); "$1"/mystudentbot-remind || true; done' remind "$bindir"
 
 echo "webhook: http://127.0.0.1:$port/telegram/webhook"
 
 if [ -n "${MSB_PUBLIC_URL:-}" ]; then
-	bin/mystudentbot webhook set "${MSB_PUBLIC_URL%/}/telegram/webhook" >&2 || say "webhook set failed (see above); still serving"
+	"$bindir"/mystudentbot webhook set "${MSB_PUBLIC_URL%/}/telegram/webhook" >&2 || say "webhook set failed (see above); still serving"
 elif [ -n "$real_token" ]; then
-	bg "$var/log/poll.log" bin/mystudentbot poll
+	bg "$var/log/poll.log" "$bindir"/mystudentbot poll
 	say "no MSB_PUBLIC_URL: fetching updates by long polling (var/log/poll.log)"
 elif [ -t 0 ]; then
 	say "no MSB_BOT_TOKEN: a console chat with the bot (end with Ctrl-D)"
-	bin/mystudentbot chat || true
+	"$bindir"/mystudentbot chat || true
 	exit 0
 fi
 
