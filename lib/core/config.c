@@ -172,10 +172,13 @@ parse_int(const struct key *k, const char *v, int *out, char *err, size_t errlen
 static int
 set_key(struct config *c, const struct key *k, const char *v, char *err, size_t errlen)
 {
-	char	*dst = (char *)c + k->off;
+	char	*dst = (char *)c + k->off, buf[80];
 
 	if (k->kind == K_INT)
 		return parse_int(k, v, (int *)(void *)dst, err, errlen);
+	if (strlen(v) >= k->size && k->check == check_lang)
+		return fail(err, errlen, "config: %s must be es or en (got \"%s\")", k->name,
+		    shown(v, buf, sizeof buf));
 	if (strlen(v) >= k->size)
 		return fail(err, errlen, "config: %s is too long (at most %zu characters)",
 		    k->name, k->size - 1);

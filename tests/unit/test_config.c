@@ -148,7 +148,9 @@ test_bad_values(void **state)
 		    "1-256 characters of A-Z a-z 0-9 _ - (value not shown)" },
 		{ "MSB_BOT_TOKEN", "123:SECRETVAL/../x", "config: MSB_BOT_TOKEN has a character" },
 		{ "MSB_TZ", "Europe/\nMadrid", "(got \"Europe/?Madrid\")" },
-		{ "MSB_LANG", "eng", "config: MSB_LANG is too long" },
+		{ "MSB_LANG", "english", "config: MSB_LANG must be es or en (got \"english\")" },
+		{ "MSB_TZ", "Europe/Madrid/Madrid/Madrid/Madrid/Madrid/Madrid/Madrid/Madrid/Madrid",
+		    "config: MSB_TZ is too long (at most 63 characters)" },
 	};
 	struct config	 c;
 	char		 err[512];
