@@ -87,8 +87,11 @@ class RunLocalTest(unittest.TestCase):
                 os.kill(q, signal.SIGKILL)
         self.addCleanup(kill_if_left)
         line = p.stdout.readline().decode()
-        self.assertEqual(line, "webhook: http://127.0.0.1:%d/telegram/webhook\n" % port,
-                         "stderr: %s" % open(self.errpath).read()[-2000:])
+        if not line:
+            p.wait(30)
+        with open(self.errpath) as f:
+            err_text = f.read()
+        self.assertEqual(line, "webhook: http://127.0.0.1:%d/telegram/webhook\n" % port, "stderr: " + err_text[-2000:])
         return p, line.split()[1]
 
     def post(self, url, secret, text="/start"):
