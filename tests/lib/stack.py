@@ -432,7 +432,7 @@ class Chat:
     text (text or caption), reply_markup (decoded), files, params (all of them), via ("body"/"api")."""
 
     def __init__(self, stack, user_id, lang="es", first_name="Ana", chat_id=None, username=None,
-                 settle=0.15):
+                 settle=float(os.environ.get("MSB_TEST_SETTLE", "0.05"))):
         self.stack = stack
         self.user_id = int(user_id)
         self.chat_id = int(chat_id if chat_id is not None else user_id)
