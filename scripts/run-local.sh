@@ -10,11 +10,11 @@
 # Without a token the programs' Bot API calls go to the local stand-in (tests/botapi_standin.py).
 # Otherwise it waits. SIGINT/SIGTERM (or the end of the chat) stops everything it started.
 # Without MSB_WEBHOOK_SECRET a secret is generated once and kept in var/secret.
-# Logs: var/log/.
+# Logs: var/log/. MSB_RUN_DIR replaces var/ (the tests use a temporary one); MSB_BIN replaces bin/.
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
-var=${MSB_VAR_DIR:-$root/var}	# the tests run it elsewhere; keep it short (unix socket paths)
+var=${MSB_RUN_DIR:-$root/var}	# the tests run it elsewhere; keep it short (unix socket paths)
 bindir=${MSB_BIN:-bin}
 port=${MSB_HTTP_PORT:-8080}
 pg=$root/tests/lib/pg.sh

@@ -70,7 +70,7 @@ class RunLocalTest(unittest.TestCase):
     def start(self, tag):
         port = S.free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith("MSB_")}
-        env.update(MSB_VAR_DIR=self.var, MSB_HTTP_PORT=str(port),
+        env.update(MSB_RUN_DIR=self.var, MSB_HTTP_PORT=str(port),
                    MSB_BIN=os.environ.get("MSB_BIN", "bin"))
         self.errpath = os.path.join(self.out, tag + ".stderr")
         err = open(self.errpath, "w")
