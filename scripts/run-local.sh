@@ -143,12 +143,15 @@ bg "$var/log/remind.log" sh -c 'while :; do sleep $((60 - $(date +%S | sed "s/^0
 
 echo "webhook: http://127.0.0.1:$port/telegram/webhook"
 
-if [ -n "${MSB_PUBLIC_URL:-}" ]; then
+if [ -n "${MSB_PUBLIC_URL:-}" ] && [ -n "$real_token" ]; then
 	"$bindir"/mystudentbot webhook set "${MSB_PUBLIC_URL%/}/telegram/webhook" >&2 || say "webhook set failed (see above); still serving"
+elif [ -n "${MSB_PUBLIC_URL:-}" ]; then
+	say "MSB_PUBLIC_URL is set but MSB_BOT_TOKEN is not: nothing registered with Telegram"
 elif [ -n "$real_token" ]; then
 	bg "$var/log/poll.log" "$bindir"/mystudentbot poll
-	say "no MSB_PUBLIC_URL: fetching updates by long polling (var/log/poll.log)"
-elif [ -t 0 ]; then
+	say "no MSB_PUBLIC_URL: fetching updates by long polling ($var/log/poll.log)"
+fi
+if [ -z "$real_token" ] && [ -t 0 ]; then
 	say "no MSB_BOT_TOKEN: a console chat with the bot (end with Ctrl-D)"
 	"$bindir"/mystudentbot chat || true
 	exit 0

@@ -67,11 +67,11 @@ class RunLocalTest(unittest.TestCase):
         self.out = os.path.join(ROOT, "tests", "out", "run_local")
         os.makedirs(self.out, exist_ok=True)
 
-    def start(self, tag):
+    def start(self, tag, **extra):
         port = S.free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith("MSB_")}
         env.update(MSB_RUN_DIR=self.var, MSB_HTTP_PORT=str(port),
-                   MSB_BIN=os.environ.get("MSB_BIN", "bin"))
+                   MSB_BIN=os.environ.get("MSB_BIN", "bin"), **extra)
         self.errpath = os.path.join(self.out, tag + ".stderr")
         err = open(self.errpath, "w")
         p = subprocess.Popen(["sh", "scripts/run-local.sh"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
@@ -152,6 +152,43 @@ class RunLocalTest(unittest.TestCase):
         with open(os.path.join(self.var, "secret")) as f:
             self.assertEqual(f.read().strip(), secret)
         self.assertEqual(self.post(url, secret, "/help")[0], 200)
+        self.stop_and_check(p, "INT")
+
+    def standin(self):
+        si = S.botapi_standin.StandIn().start()
+        self.addCleanup(si.stop)
+        return si
+
+    def test_public_url_registers_the_webhook(self):
+        si = self.standin()
+        p, _ = self.start("public", MSB_BOT_TOKEN=si.token, MSB_TELEGRAM_API=si.url,
+                          MSB_PUBLIC_URL="https://bot.example.org/")
+        calls = si.wait_calls("setWebhook", 1, timeout=30)
+        self.assertEqual(len(calls), 1, "no setWebhook")
+        with open(os.path.join(self.var, "secret")) as f:
+            secret = f.read().strip()
+        params = calls[0]["params"]
+        self.assertEqual(params.get("url"), "https://bot.example.org/telegram/webhook")
+        self.assertEqual(params.get("secret_token"), secret)
+        self.assertEqual(si.calls("getUpdates"), [])
+        self.stop_and_check(p, "TERM")
+
+    def test_token_without_public_url_polls(self):
+        si = self.standin()
+        si.queue_update({"update_id": 900001, "message": {
+            "message_id": 1, "date": int(time.time()), "text": "/start",
+            "from": {"id": 4343, "is_bot": False, "first_name": "Ana", "language_code": "en"},
+            "chat": {"id": 4343, "type": "private", "first_name": "Ana"},
+            "entities": [{"offset": 0, "length": 6, "type": "bot_command"}]}})
+        p, _ = self.start("poll", MSB_BOT_TOKEN=si.token, MSB_TELEGRAM_API=si.url)
+        deadline = time.time() + 30
+        while time.time() < deadline and not [c for c in si.calls("sendMessage") if c["params"].get("chat_id") == 4343]:
+            time.sleep(0.1)
+        sent = [c for c in si.calls("sendMessage") if c["params"].get("chat_id") == 4343]
+        self.assertEqual(len(sent), 1, "the polled /start was not answered exactly once")
+        self.assertTrue(sent[0]["params"].get("text"))
+        self.assertTrue(si.calls("getUpdates"))
+        self.assertEqual(si.calls("setWebhook"), [])
         self.stop_and_check(p, "INT")
 
 
