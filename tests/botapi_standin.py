@@ -144,11 +144,14 @@ class Handler(BaseHTTPRequestHandler):
     def send(self, status, obj=None, body=None, ctype="application/json"):
         if body is None:
             body = json.dumps(obj).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up (a stopped poller, a killed worker)
 
     def do_GET(self):
         self.route(b"")
