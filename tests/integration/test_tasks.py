@@ -129,6 +129,8 @@ def parse(lang, text, **r):
     PARSES[(lang, text)] = r
 
 
+parse("es", "Hacer hito 1 de CC para el 20/10/2100", intent="task.add", title="Hacer hito 1 de CC",
+      due_date="2100-10-20", subject="CC")
 parse("es", "Entrega CC pr1 para el 10/10/2100", intent="task.add", title="Entrega CC pr1",
       due_date="2100-10-10", subject="CC")
 parse("es", "Lectura de historia para el 11/10/2100", intent="task.add", title="Lectura de historia",
@@ -392,7 +394,7 @@ class Tasks(S.StackTestCase):
 
     def test_done_by_words_and_en_number(self):
         c = self.chat(500041)
-        self.add(c, "Hacer hito 1 de CC para el 10/10/2100")
+        self.add(c, "Hacer hito 1 de CC para el 20/10/2100")   # due after Hito 2: not number 1 of a list
         self.add(c, "Hito 2 de CC para el 12/10/2100 a las 10:00")
         self.add(c, "Lectura de historia para el 11/10/2100")
         ids = [row[0] for row in self.rows(500041)]
