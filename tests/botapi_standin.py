@@ -151,7 +151,7 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
-            pass  # the caller gave up (its timeout, under a delay): the call is recorded all the same
+            self.close_connection = True  # the client gave up (a stopped poller, a killed worker)
 
     def do_GET(self):
         self.route(b"")
@@ -266,6 +266,9 @@ class Handler(BaseHTTPRequestHandler):
         if m == "getwebhookinfo":
             with st.lock:
                 return 200, {"ok": True, "result": dict(st.webhook)}
+        if m == "sendmediagroup":
+            media = params.get("media") if isinstance(params.get("media"), list) else []
+            return 200, {"ok": True, "result": [self.message(params) for _ in media or [0]]}
         if m.startswith("send") and m not in ("sendchataction",):
             extra = {}
             if "text" in params:
