@@ -29,9 +29,16 @@ PROGS    := $(BINDIR)/mystudentbot-fcgi $(BINDIR)/mystudentbot-remind $(BINDIR)/
 
 all: $(PROGS)
 
+# Quiet by default, kbuild-style; `make V=1` shows the commands.
+V ?= 0
+ifeq ($(V),0)
+Q = @
+endif
+
 $(OUT)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(FINAL_CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $@"
+	$(Q)$(CC) $(FINAL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # Migrations are compiled into the programs, so `mystudentbot migrate` needs no files at run time.
 $(GEN_SRC): $(sort $(wildcard sql/[0-9]*.sql)) scripts/embed-sql.sh
@@ -40,27 +47,33 @@ $(GEN_SRC): $(sort $(wildcard sql/[0-9]*.sql)) scripts/embed-sql.sh
 
 $(OUT)/gen/migrations.o: $(GEN_SRC)
 	@mkdir -p $(dir $@)
-	$(CC) $(FINAL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $@"
+	$(Q)$(CC) $(FINAL_CFLAGS) -c -o $@ $<
 
 $(LIBA): $(LIB_OBJ)
-	rm -f $@
-	$(AR) rcs $@ $^
+	@rm -f $@
+	@echo "  AR      $@"
+	$(Q)$(AR) rcs $@ $^
 
 $(BINDIR)/mystudentbot-fcgi: $(FCGI_OBJ) $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(FINAL_LIBS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(FINAL_LIBS)
 
 $(BINDIR)/mystudentbot-remind: $(CRON_OBJ) $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(FINAL_LIBS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(FINAL_LIBS)
 
 $(BINDIR)/mystudentbot: $(CLI_OBJ) $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(FINAL_LIBS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(FINAL_LIBS)
 
 $(OUT)/utest/%: $(OUT)/tests/unit/%.o $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(FINAL_LIBS) -lcmocka
+	@echo "  LD      $@"
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(FINAL_LIBS) -lcmocka
 
 unit-bins: $(UNIT_BIN)
 

@@ -65,6 +65,8 @@ serve_one(struct worker *w, FCGX_Request *fr)
 {
 	struct http_request req;
 	struct http_answer ans;
+	char head[256];
+	int n;
 
 	memset(&req, 0, sizeof req);
 	memset(&ans, 0, sizeof ans);
@@ -77,8 +79,10 @@ serve_one(struct worker *w, FCGX_Request *fr)
 	if (req.content_length <= HTTP_MAX_BODY)
 		read_body(fr->in, &req.body);
 	http_handle(w, &req, &ans);
-	FCGX_FPrintF(fr->out, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n\r\n",
+	/* libfcgi's own printf knows no %zu: format here, write bytes there. */
+	n = snprintf(head, sizeof head, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n\r\n",
 	    ans.status, http_reason(ans.status), ans.content_type, ans.body.len);
+	FCGX_PutStr(head, n, fr->out);
 	if (ans.body.len > 0)
 		FCGX_PutStr(ans.body.buf, (int)ans.body.len, fr->out);
 	strbuf_release(&req.body);

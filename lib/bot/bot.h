@@ -62,6 +62,7 @@ typedef int	(*callback_fn)(struct bot_ctx *, const char *data);
 
 struct intent_route {
 	const char	*intent;	/* nlu intent, e.g. "task.add" */
+	const char	*target;	/* only for this nlu "target" slot ("reminder.set" → "tasks"); NULL: any */
 	intent_fn	 fn;
 };
 struct command_route {

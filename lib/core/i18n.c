@@ -12,10 +12,13 @@
 extern const struct msg academic_msgs[];
 
 /* tasks (lib/tasks/) */
+extern const struct msg tasks_msgs[];
 
 /* expenses (lib/expenses/) */
+extern const struct msg expenses_msgs[];
 
 /* reminders (lib/reminders/) */
+extern const struct msg reminders_msgs[];
 
 static const struct msg *const catalogs[] = {
 	core_msgs,
@@ -23,10 +26,12 @@ static const struct msg *const catalogs[] = {
 	academic_msgs,
 
 	/* tasks */
+	tasks_msgs,
 
 	/* expenses */
-
+	expenses_msgs,
 	/* reminders */
+	reminders_msgs,
 
 	NULL
 };
