@@ -18,7 +18,8 @@
 static const char *const alt_words[] = {
 	"cada dos semanas", "cada 2 semanas", "semanas alternas", "semana sí", "quincenal",
 	"every other week", "every two weeks", "every 2 weeks", "alternate weeks", "biweekly", "fortnight",
-	"semanas pares", "semanas impares", "even weeks", "odd weeks", NULL
+	"semanas pares", "semanas impares", "even weeks", "odd weeks",
+	"every other", NULL	/* what is left of "every other week" when the parser took "week" */
 };
 
 static int
@@ -53,6 +54,31 @@ every_weeks(const struct bot_ctx *ctx, const struct nlu_result *r)
 	if (strcmp(r->every, "2week") == 0 || strcmp(r->every, "2weeks") == 0 || strcmp(r->every, "fortnight") == 0)
 		return 2;
 	return said(ctx->u != NULL ? ctx->u->text : NULL, alt_words) ? 2 : 1;
+}
+
+/*
+ * The subject without an alternate-weeks phrase the parser may have left in
+ * it ("CC cada dos semanas" -> "CC"), trimmed, in "out".
+ */
+static void
+clean_subject(const char *subject, char *out, size_t cap)
+{
+	char *p;
+	size_t n;
+	int i;
+
+	snprintf(out, cap, "%s", subject);
+	for (i = 0; alt_words[i] != NULL; i++)
+		while ((p = strcasestr(out, alt_words[i])) != NULL)
+			memmove(p, p + strlen(alt_words[i]), strlen(p + strlen(alt_words[i])) + 1);
+	n = strlen(out);
+	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == ','))
+		out[--n] = '\0';
+	for (p = out; *p == ' '; p++)
+		;
+	memmove(out, p, strlen(p) + 1);
+	if (out[0] == '\0')
+		snprintf(out, cap, "%s", subject);
 }
 
 static int
@@ -159,14 +185,15 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 	struct strbuf out = STRBUF_INIT;
 	int64_t batch, subject, id;
 	int i, added = 0, had, minutes, every, parity, rc = -1;
-	char anchor[11];
+	char anchor[11], subj[sizeof r->subject];
 
 	if (check_add(ctx, r) != 0)
 		return 0;
+	clean_subject(r->subject, subj, sizeof subj);
 	every = every_weeks(ctx, r);
 	parity = every > 1 ? parity_said(ctx, r) : -1;
 	if ((had = acad_class_count(ctx->db, ctx->user.id)) < 0 || acad_batch_new(ctx->db, &batch) != 0 ||
-	    acad_subject_get(ctx->db, ctx->user.id, r->subject, batch, &subject) != 0)
+	    acad_subject_get(ctx->db, ctx->user.id, subj, batch, &subject) != 0)
 		goto out;
 	for (i = 0; i < r->nweekdays; i++) {
 		anchor_of(ctx, r->weekdays[i], parity, anchor);
@@ -184,7 +211,7 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 		}
 	}
 	if (added == 0) {
-		reply_msgf(ctx->reply, "academic.add_dup", acad_class_line(ctx, r->subject, r->weekdays,
+		reply_msgf(ctx->reply, "academic.add_dup", acad_class_line(ctx, subj, r->weekdays,
 		    r->nweekdays, r->start, r->end, r->room, every));
 		rc = 0;
 		goto out;
@@ -194,7 +221,7 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 	if (had == 0)
 		strbuf_addf(&out, "\n\n%s", reply_fmt(ctx->reply, "academic.first_warn", minutes));
 	confirm(ctx, arena_printf(ctx->a, "%s%s", reply_fmt(ctx->reply, "academic.added",
-	    acad_class_line(ctx, r->subject, r->weekdays, r->nweekdays, r->start, r->end, r->room, every)),
+	    acad_class_line(ctx, subj, r->weekdays, r->nweekdays, r->start, r->end, r->room, every)),
 	    strbuf_str(&out)), batch);
 	rc = 0;
 out:

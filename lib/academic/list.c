@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "academic/academic.h"
 #include "academic/acad.h"
@@ -82,6 +83,17 @@ number_of(const char *s)
 	return errno == 0 && *end == '\0' && v > 0 ? v : 0;
 }
 
+/* Does "what" ("CC", "clase de CC", "la de cc") name subject "code"? Case-insensitive, a whole last word. */
+static int
+names(const char *what, const char *code)
+{
+	size_t wl = strlen(what), cl = strlen(code);
+
+	if (strcasecmp(what, code) == 0)
+		return 1;
+	return wl > cl && what[wl - cl - 1] == ' ' && strcasecmp(what + wl - cl, code) == 0;
+}
+
 static int
 delete_row(struct bot_ctx *ctx, struct db_res *r, int i)
 {
@@ -117,7 +129,7 @@ academic_class_delete(struct bot_ctx *ctx, const struct nlu_result *nr)
 		goto out;
 	}
 	for (i = 0; i < n; i++)
-		if (strcasecmp(db_get(r, i, "code"), what) == 0) {
+		if (names(what, db_get(r, i, "code"))) {
 			hits++;
 			hit = i;
 		}
