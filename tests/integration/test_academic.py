@@ -234,6 +234,26 @@ class Academic(S.StackTestCase):
         r = self.one(ben.say("what do I have on %s" % (t + dt.timedelta(days=1)).strftime("%m/%d")))
         self.assertIn("nothing on", r["text"])
 
+    def test_agenda_and_feed_show_other_modules(self):
+        """The agenda walks every day section and the feed every feed source: tasks appear without
+        the academic module calling them."""
+        d = today() + dt.timedelta(days=4)
+        ana = S.Chat(self.stack, 400216)
+        ana.say("Clase de CC los %s de 10:30 a 12:30 en el aula 1.6" % ES_DAYS[d.weekday()])
+        ana.say("Entregar práctica de CC para el %s" % ddmm(d))
+        self.assertEqual(self.stack.sql("SELECT count(*) FROM tasks.tasks WHERE user_id = %s", 400216), [(1,)])
+        text = self.one(ana.say("qué tengo el %s" % ddmm(d)))["text"]
+        self.assertIn("10:30–12:30 <b>CC</b>", text)
+        self.assertIn("Entregar práctica de CC", text)
+        self.assertLess(text.index("10:30–12:30"), text.index("Entregar práctica"))	# classes first
+        token = re.search(r"/calendar/([0-9a-f]+)\.ics", self.one(ana.say("/calendario"))["text"]).group(1)
+        status, _, body = self.stack.get("/calendar/%s.ics" % token)
+        self.assertEqual(status, 200)
+        text = re.sub(r"\r\n[ \t]", "", body.decode() if isinstance(body, bytes) else body)
+        self.assertEqual(text.count("BEGIN:VEVENT"), 2)
+        self.assertIn("SUMMARY:CC\r\n", text)
+        self.assertIn("Entregar práctica de CC", text)
+
     # --- timetable ---
     def test_timetable_png(self):
         ana = S.Chat(self.stack, 400208)
