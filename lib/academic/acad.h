@@ -14,6 +14,11 @@ struct strbuf;
 
 /* Callback data prefix of every academic button. */
 #define ACAD_CB		"ac:"
+/*
+ * Bytes of text a reply may grow to before its lines are cut with "…":
+ * Telegram takes 4096 characters a message, and a byte is at most one.
+ */
+#define ACAD_TEXT_MAX	3600
 /* Largest .ics file the bot downloads. */
 #define ACAD_ICS_MAX	(1024 * 1024)
 /* Lead time of class warnings until the student chooses one. */

@@ -60,7 +60,7 @@ store(struct bot_ctx *ctx, const struct acad_ics_result *ics, int64_t batch, str
 {
 	size_t i;
 	int64_t subject, id;
-	int added = 0;
+	int added = 0, cut = 0;
 
 	for (i = 0; i < ics->n; i++) {
 		const struct acad_ics_class *c = &ics->classes[i];
@@ -71,6 +71,13 @@ store(struct bot_ctx *ctx, const struct acad_ics_result *ics, int64_t batch, str
 		    c->every_weeks, c->anchor_monday, batch, &id)) {
 		case 1:
 			added++;
+			if (cut)
+				break;
+			if (lines->len > ACAD_TEXT_MAX - 400) {	/* room for the notes after the lines */
+				strbuf_adds(lines, "\n…");
+				cut = 1;
+				break;
+			}
 			strbuf_addf(lines, "\n• %s", acad_class_line(ctx, c->subject, &c->weekday, 1, c->start, c->end,
 			    c->room, c->every_weeks));
 			break;

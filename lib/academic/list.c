@@ -43,8 +43,13 @@ acad_list_reply(struct bot_ctx *ctx, int edit)
 		strbuf_adds(&html, reply_fmt(ctx->reply, "academic.list_empty"));
 	} else {
 		strbuf_adds(&html, reply_fmt(ctx->reply, "academic.list_head"));
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
+			if (html.len > ACAD_TEXT_MAX) {
+				strbuf_adds(&html, "\n…");
+				break;
+			}
 			strbuf_addf(&html, "\n%d. %s", i + 1, row_line(ctx, r, i));
+		}
 		strbuf_addf(&html, "\n\n%s", reply_fmt(ctx->reply, "academic.list_hint"));
 	}
 	it = edit ? reply_edit(ctx->reply, ctx->u->message_id, strbuf_str(&html)) :

@@ -277,7 +277,7 @@ acad_timetable_text(const struct acad_block *b, size_t n, const char *lang, stru
 		int first = 1;
 
 		for (i = 0; i < n; i++) {
-			if (b[i].weekday != d)
+			if (b[i].weekday != d || out->len > ACAD_TEXT_MAX)
 				continue;
 			if (first)
 				strbuf_addf(out, "%s<b>%s</b>\n", out->len > 0 ? "\n" : "",

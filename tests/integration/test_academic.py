@@ -345,6 +345,32 @@ class Academic(S.StackTestCase):
         self.assertEqual(len(self.answered(rs)), 1)
         self.assertEqual(self.classes(400211), [])
 
+    def test_ics_many_classes_stay_within_telegram_limits(self):
+        ev = []
+        for i in range(120):
+            day = dt.date(2026, 9, 14) + dt.timedelta(days=i % 6)
+            h = 8 + (i // 6) % 12
+            ev.append("BEGIN:VEVENT\r\nUID:%d@x\r\nDTSTAMP:20260901T080000Z\r\n"
+                      "DTSTART;TZID=Europe/Madrid:%sT%02d0000\r\nDTEND;TZID=Europe/Madrid:%sT%02d5000\r\n"
+                      "RRULE:FREQ=WEEKLY\r\nSUMMARY:Asignatura con un nombre largo número %d\r\n"
+                      "LOCATION:Edificio principal\\, aula %d\r\nEND:VEVENT\r\n"
+                      % (i, day.strftime("%Y%m%d"), h, day.strftime("%Y%m%d"), h, i, i))
+        ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//ES\r\n" + "".join(ev) + "END:VCALENDAR\r\n"
+        ana = S.Chat(self.stack, 400217)
+        r = self.one(ana.send_document("grande.ics", ics, "text/calendar"))
+        self.assertIn("He importado 120 clase(s)", r["text"])
+        self.assertLess(len(r["text"]), 4096)
+        self.assertEqual(len(self.classes(400217)), 120)
+        self.assertIn("Edificio principal, aula 7", [c[4] for c in self.classes(400217)])
+        r = self.one(ana.say("/clases"))
+        self.assertLess(len(r["text"]), 4096)
+        self.assertLessEqual(len(S.buttons(r)), 100)
+        rs = ana.say("/horario")
+        photo = self.one(rs, "sendPhoto")
+        self.assertLessEqual(len(photo["text"]), 1024)
+        self.assertTrue(all(len(x["text"] or "") < 4096 for x in rs))
+        self.assertEqual(file_bytes(photo["files"]["photo"])[:4], b"\x89PNG")
+
     def test_ics_refused(self):
         ana = S.Chat(self.stack, 400215)
         r = self.one(ana.send_document("notas.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "application/pdf"))
