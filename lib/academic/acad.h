@@ -93,8 +93,14 @@ void			 acad_ical_finish(struct acad_ical *, struct strbuf *out);
 
 /* store.c: the module's SQL. Every function takes the user id and puts it in its WHERE clause. */
 int	acad_batch_new(struct db *, int64_t *batch);
-/* Finds the subject by code or full name (case-insensitive), creating it in "batch" if new. */
-int	acad_subject_get(struct db *, int64_t user_id, const char *name, int64_t batch, int64_t *id);
+/*
+ * Finds the subject "said" ("CC", "Cloud Computing", or both as "Cloud Computing (CC)") by
+ * code or full name, case-insensitively, creating it in "batch" if new; a full name said
+ * for the first time is remembered.
+ */
+int	acad_subject_get(struct db *, int64_t user_id, const char *said, int64_t batch, int64_t *id);
+/* subject.c: "Cloud Computing (CC)" -> code "CC", name "Cloud Computing"; 1 if split, else 0 (code = said). */
+int	acad_subject_split(const char *said, char *code, size_t codecap, char *name, size_t namecap);
 /* 1 inserted (id in "*id"), 0 the same class existed, -1 error. */
 int	acad_class_insert(struct db *, int64_t user_id, int64_t subject_id, int weekday, const char *start,
 	    const char *end, const char *room, int every_weeks, const char *anchor_monday, int64_t batch,

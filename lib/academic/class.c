@@ -81,6 +81,24 @@ clean_subject(const char *subject, char *out, size_t cap)
 		snprintf(out, cap, "%s", subject);
 }
 
+/*
+ * What the student called the subject, with the part in brackets the parser
+ * leaves out: "Cloud Computing (CC)" when they wrote it so, in the arena.
+ */
+static const char *
+subject_said(struct bot_ctx *ctx, const char *subj)
+{
+	const char *text = ctx->u != NULL ? ctx->u->text : NULL, *at, *open, *close;
+
+	if (text == NULL || (at = strcasestr(text, subj)) == NULL)
+		return subj;
+	for (open = at + strlen(subj); *open == ' '; open++)
+		;
+	if (*open != '(' || (close = strchr(open, ')')) == NULL || close - open < 2 || close - open > 100)
+		return subj;
+	return arena_printf(ctx->a, "%s (%.*s)", subj, (int)(close - open - 1), open + 1);
+}
+
 static int
 iso_week(int64_t monday)
 {
@@ -193,7 +211,7 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 	every = every_weeks(ctx, r);
 	parity = every > 1 ? parity_said(ctx, r) : -1;
 	if ((had = acad_class_count(ctx->db, ctx->user.id)) < 0 || acad_batch_new(ctx->db, &batch) != 0 ||
-	    acad_subject_get(ctx->db, ctx->user.id, subj, batch, &subject) != 0)
+	    acad_subject_get(ctx->db, ctx->user.id, subject_said(ctx, subj), batch, &subject) != 0)
 		goto out;
 	for (i = 0; i < r->nweekdays; i++) {
 		anchor_of(ctx, r->weekdays[i], parity, anchor);

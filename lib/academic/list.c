@@ -12,7 +12,7 @@
 
 /* The same order everywhere, so "borra la clase 2" means the second line of /clases. */
 #define LIST_SQL \
-	"SELECT c.id, s.code, c.room, c.weekday, c.every_weeks, to_char(c.start_time, 'HH24:MI') AS s," \
+	"SELECT c.id, s.code, s.name, c.room, c.weekday, c.every_weeks, to_char(c.start_time, 'HH24:MI') AS s," \
 	" to_char(c.end_time, 'HH24:MI') AS e" \
 	" FROM academic.classes c JOIN academic.subjects s ON s.id = c.subject_id AND s.user_id = c.user_id" \
 	" WHERE c.user_id = $1 ORDER BY c.weekday, c.start_time, s.code, c.id"
@@ -133,11 +133,14 @@ academic_class_delete(struct bot_ctx *ctx, const struct nlu_result *nr)
 		rc = delete_row(ctx, r, (int)num - 1);
 		goto out;
 	}
-	for (i = 0; i < n; i++)
-		if (names(what, db_get(r, i, "code"))) {
+	for (i = 0; i < n; i++) {
+		const char *full = db_get(r, i, "name");
+
+		if (names(what, db_get(r, i, "code")) || (full != NULL && names(what, full))) {
 			hits++;
 			hit = i;
 		}
+	}
 	if (hits == 1)
 		rc = delete_row(ctx, r, hit);
 	else if (hits > 1)

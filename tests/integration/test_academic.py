@@ -100,8 +100,26 @@ class Academic(S.StackTestCase):
                 self.assertEqual(self.stack.sql("SELECT warn_on, warn_minutes FROM academic.settings"
                                                 " WHERE user_id = %s", uid), [(True, 30)])
 
+    def test_subject_code_and_full_name(self):
+        ana = S.Chat(self.stack, 400218)
+        ana.say("Clase de Cloud Computing (CC) los lunes de 10:30 a 12:30 en el aula 1.6")
+        self.assertEqual(self.stack.sql("SELECT code, name FROM academic.subjects WHERE user_id = %s", 400218),
+                         [("CC", "Cloud Computing")])
+        ana.say("Cloud Computing los miércoles de 9 a 11 en el aula 1.6")	# by its full name
+        ana.say("CC los viernes de 9 a 11 en el aula 1.6")			# by its code
+        self.assertEqual(self.stack.sql("SELECT count(*) FROM academic.subjects WHERE user_id = %s", 400218), [(1,)])
+        self.assertEqual([c[0] for c in self.classes(400218)], ["CC", "CC", "CC"])
+        r = self.one(ana.say("borra la clase de Cloud Computing"))		# three of them: which one?
+        self.assertEqual(len([d for _, d in S.buttons(r) if d.startswith("ac:d:")]), 3)
+        self.assertEqual(len(self.classes(400218)), 3)
+
     def test_incomplete_and_overlap_and_duplicate(self):
         ana = S.Chat(self.stack, 400200)
+        r = self.one(ana.say("Clase de CC los lunes a las 10:30"))		# no end: asks for it
+        self.assertIn("¿Hasta qué hora?", r["text"])
+        r = self.one(ana.say("Clase de CC los lunes de 12:30 a 10:30"))	# ends before it starts
+        self.assertIn("¿Hasta qué hora?", r["text"])
+        self.assertEqual(self.classes(400200), [])
         r = self.one(ana.say("Clase de CC los lunes de 10:30 a 12:30 en el aula 1.6"))
         r = self.one(ana.say("SO lunes 11:30-13:30 aula 3.2"))
         self.assertIn("Se solapa con <b>CC</b>", r["text"])
