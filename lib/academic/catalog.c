@@ -50,6 +50,7 @@ const struct msg academic_msgs[] = {
 	{ "academic.btn_list", "📋 Mis clases", "📋 My classes" },
 	{ "academic.btn_timetable", "🗓 Ver horario", "🗓 Timetable" },
 	{ "academic.btn_delete", "🗑 %d · %s %s %s", "🗑 %d · %s %s %s" },
+	{ "academic.btn_edit", "✏️ %d", "✏️ %d" },
 
 	{ "academic.list_head", "📚 <b>Tus clases</b>", "📚 <b>Your classes</b>" },
 	{ "academic.list_empty",
@@ -57,7 +58,8 @@ const struct msg academic_msgs[] = {
 	  "o envíame el archivo .ics del horario de tu universidad.",
 	  "You have no classes yet. Tell me for example “CC on Mondays from 10:30 to 12:30 in room 1.6”, "
 	  "or send me your university's timetable as an .ics file." },
-	{ "academic.list_hint", "Pulsa 🗑 para borrar una clase.", "Press 🗑 to delete a class." },
+	{ "academic.list_hint", "Pulsa 🗑 para borrar una clase o ✏️ para cambiarla.",
+	  "Press 🗑 to delete a class or ✏️ to change it." },
 	{ "academic.deleted", "🗑 Clase borrada: %s", "🗑 Class deleted: %s" },
 	{ "academic.delete_none", "No encuentro esa clase. Mira tus clases con /clases.",
 	  "I can't find that class. See your classes with /clases." },

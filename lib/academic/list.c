@@ -34,7 +34,7 @@ acad_list_reply(struct bot_ctx *ctx, int edit)
 	struct strbuf html = STRBUF_INIT;
 	struct reply_item *it;
 	struct db_res *r;
-	int i, n;
+	int i, n, edits;
 
 	if ((r = db_query(ctx->db, LIST_SQL, 1, p)) == NULL)
 		return -1;
@@ -54,14 +54,20 @@ acad_list_reply(struct bot_ctx *ctx, int edit)
 	}
 	it = edit ? reply_edit(ctx->reply, ctx->u->message_id, strbuf_str(&html)) :
 	    reply_text(ctx->reply, strbuf_str(&html));
+	/* A row per class, delete and change; past half the keyboard, delete only. */
+	edits = n <= REPLY_MAX_BUTTONS / 2;
 	for (i = 0; i < n && i < REPLY_MAX_BUTTONS; i++) {
 		int wd = (int)db_get_i64(r, i, "weekday", 1);
+		long long id = (long long)db_get_i64(r, i, "id", 0);
 
-		if (i % 2 == 0 && i > 0)
+		if (i > 0 && (edits || i % 2 == 0))
 			reply_row(it);
 		reply_button(it, ctx->reply, reply_fmt(ctx->reply, "academic.btn_delete", i + 1, db_get(r, i, "code"),
 		    acad_weekdays_text(ctx->a, ctx->user.lang, &wd, 1), db_get(r, i, "s")),
-		    arena_printf(ctx->a, ACAD_CB "d:%lld", (long long)db_get_i64(r, i, "id", 0)));
+		    arena_printf(ctx->a, ACAD_CB "d:%lld", id));
+		if (edits)
+			reply_button(it, ctx->reply, reply_fmt(ctx->reply, "academic.btn_edit", i + 1),
+			    arena_printf(ctx->a, ACAD_CB "e:%lld", id));
 	}
 	db_res_free(r);
 	strbuf_release(&html);
@@ -161,7 +167,7 @@ callback_id(const char *data)
 
 /*
  * "ac:u:BATCH" undo, "ac:c:BATCH" change (undo and ask again), "ac:d:ID"
- * delete, "ac:l" list, "ac:t" timetable. Ids are only ever looked up together with the
+ * delete, "ac:e:ID" change one class, "ac:l" list, "ac:t" timetable. Ids are only ever looked up together with the
  * presser's user id, so forged data finds nothing and changes nothing.
  */
 int
@@ -170,7 +176,7 @@ academic_callback(struct bot_ctx *ctx, const char *data)
 	const char *cb = ctx->u->callback_id;
 	char op = strlen(data) > strlen(ACAD_CB) ? data[strlen(ACAD_CB)] : '\0';
 	/* op is one of these only when data[3] is not the terminator, so data[4] may be read. */
-	int64_t id = (op == 'u' || op == 'c' || op == 'd') && data[strlen(ACAD_CB) + 1] == ':' ?
+	int64_t id = (op == 'u' || op == 'c' || op == 'd' || op == 'e') && data[strlen(ACAD_CB) + 1] == ':' ?
 	    callback_id(data) : 0;
 	int n;
 
@@ -181,11 +187,12 @@ academic_callback(struct bot_ctx *ctx, const char *data)
 		reply_callback_answer(ctx->reply, cb, NULL);
 		return op == 'l' ? acad_list_reply(ctx, 0) : academic_timetable_show(ctx, &none);
 	}
-	if (id <= 0 || (op != 'u' && op != 'c' && op != 'd')) {
+	if (id <= 0) {
 		reply_callback_answer(ctx->reply, cb, reply_fmt(ctx->reply, "academic.cb_gone"));
 		return 0;
 	}
-	n = op == 'd' ? acad_class_delete(ctx->db, ctx->user.id, id) : acad_batch_delete(ctx->db, ctx->user.id, id);
+	n = op == 'd' || op == 'e' ? acad_class_delete(ctx->db, ctx->user.id, id) :
+	    acad_batch_delete(ctx->db, ctx->user.id, id);
 	if (n < 0)
 		return -1;
 	if (n == 0) {
@@ -198,6 +205,6 @@ academic_callback(struct bot_ctx *ctx, const char *data)
 	}
 	reply_callback_answer(ctx->reply, cb, reply_fmt(ctx->reply, "academic.cb_undone"));
 	reply_edit(ctx->reply, ctx->u->message_id, reply_fmt(ctx->reply,
-	    op == 'c' ? "academic.change_prompt" : "academic.undone", n));
+	    op == 'u' ? "academic.undone" : "academic.change_prompt", n));
 	return 0;
 }

@@ -174,6 +174,15 @@ class Academic(S.StackTestCase):
         self.assertNotIn("CC", edited)
         self.assertIn("Física", edited)
         self.assertEqual([c[0] for c in self.classes(400202)], ["Estadística", "Física"])
+        # Change from the list: that class goes, and the bot asks for the corrected one.
+        r = self.one(ana.say("/clases"))
+        fis = self.stack.sql("SELECT c.id FROM academic.classes c JOIN academic.subjects s ON s.id = c.subject_id"
+                             " WHERE c.user_id = %s AND s.code = 'Física'", 400202)[0][0]
+        self.assertIn("ac:e:%d" % fis, [d for _, d in S.buttons(r)])
+        rs = ana.press("ac:e:%d" % fis)
+        self.assertIn("Escríbela de nuevo", self.one(rs, "editMessageText")["text"])
+        self.one(ana.say("Física el viernes de 17 a 19 en el aula 2.4"))
+        self.assertEqual(self.classes(400202)[-1], ("Física", 5, "17:00", "19:00", "2.4", 1))
         r = self.one(ana.say("borra la clase 1"))			# by its number in /clases
         self.assertIn("Clase borrada", r["text"])
         self.assertIn("Estadística", r["text"])
@@ -191,7 +200,8 @@ class Academic(S.StackTestCase):
         ana.say("Clase de CC los lunes de 10:30 a 12:30 en el aula 1.6")
         cid, batch = self.stack.sql("SELECT id, batch_id FROM academic.classes WHERE user_id = %s", 400203)[0]
         before = self.classes(400203)
-        for data in ("ac:d:%d" % cid, "ac:u:%d" % batch, "ac:c:%d" % batch, "ac:d:abc", "ac:d:", "ac:u:-1",
+        for data in ("ac:d:%d" % cid, "ac:e:%d" % cid, "ac:u:%d" % batch, "ac:c:%d" % batch, "ac:d:abc", "ac:d:",
+                     "ac:u:-1", "ac:e",
                      "ac:d:%d0" % cid, "ac:zz", "ac:", "ac:d:99999999999999999999999"):
             with self.subTest(data=data):
                 rs = ben.press(data)
