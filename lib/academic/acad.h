@@ -46,9 +46,12 @@ struct acad_block {
 	int		 every_weeks;	/* 1, or 2 for every other week */
 };
 
-/* class.c: the one-line description of a class, "<b>CC</b>, lunes y jueves, 10:30–12:30, aula 1.6", in the arena. */
+/*
+ * class.c: the one-line description of a class, "<b>CC</b>, lunes y jueves, 10:30–12:30, aula 1.6",
+ * in the arena; "kind" is "theory", "lab" or NULL.
+ */
 const char *acad_class_line(struct bot_ctx *, const char *subject, const int *wd, int nwd, const char *start,
-	    const char *end, const char *room, int every);
+	    const char *end, const char *room, int every, const char *kind);
 /* list.c: the numbered list of the user's classes with a delete button each; "edit" rewrites the pressed message. */
 int	acad_list_reply(struct bot_ctx *, int edit);
 
@@ -103,8 +106,8 @@ int	acad_subject_get(struct db *, int64_t user_id, const char *said, int64_t bat
 int	acad_subject_split(const char *said, char *code, size_t codecap, char *name, size_t namecap);
 /* 1 inserted (id in "*id"), 0 the same class existed, -1 error. */
 int	acad_class_insert(struct db *, int64_t user_id, int64_t subject_id, int weekday, const char *start,
-	    const char *end, const char *room, int every_weeks, const char *anchor_monday, int64_t batch,
-	    int64_t *id);
+	    const char *end, const char *room, const char *kind, int every_weeks, const char *anchor_monday,
+	    int64_t batch, int64_t *id);
 /* How many classes the user has; -1 on error. */
 int	acad_class_count(struct db *, int64_t user_id);
 /* Creates the warning settings (on, 30 minutes) if absent; "*minutes" gets the lead in force. */

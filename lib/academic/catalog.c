@@ -28,6 +28,8 @@ const struct msg academic_msgs[] = {
 	{ "academic.and", "y", "and" },
 	{ "academic.room", "aula %s", "room %s" },
 	{ "academic.alternate", "cada dos semanas", "every other week" },
+	{ "academic.kind_lab", "prácticas", "lab" },
+	{ "academic.kind_theory", "teoría", "theory" },
 
 	{ "academic.added", "✅ Clase añadida: %s", "✅ Class added: %s" },
 	{ "academic.add_dup", "Ya tenías esa clase: %s", "You already had that class: %s" },

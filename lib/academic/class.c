@@ -99,6 +99,22 @@ subject_said(struct bot_ctx *ctx, const char *subj)
 	return arena_printf(ctx->a, "%s (%.*s)", subj, (int)(close - open - 1), open + 1);
 }
 
+/* "lab" or "theory" when the student said so ("prácticas de Redes", "CC teoría"), else NULL. */
+static const char *
+kind_said(const struct bot_ctx *ctx)
+{
+	static const char *const lab[] = { "laboratorio", "prácticas", "practicas", "práctica", "lab ", "lab.",
+	    "(lab)", "labs ", NULL };
+	static const char *const theory[] = { "teoría", "teoria", "theory", "lecture", NULL };
+	const char *text = ctx->u != NULL ? ctx->u->text : NULL;
+
+	if (said(text, lab))
+		return "lab";
+	if (said(text, theory))
+		return "theory";
+	return NULL;
+}
+
 static int
 iso_week(int64_t monday)
 {
@@ -149,7 +165,7 @@ overlaps(struct bot_ctx *ctx, int weekday, const char *start, const char *end, i
 
 const char *
 acad_class_line(struct bot_ctx *ctx, const char *subject, const int *wd, int nwd, const char *start,
-    const char *end, const char *room, int every)
+    const char *end, const char *room, int every, const char *kind)
 {
 	struct reply *rp = ctx->reply;
 	const char *s;
@@ -158,6 +174,9 @@ acad_class_line(struct bot_ctx *ctx, const char *subject, const int *wd, int nwd
 	    acad_weekdays_text(ctx->a, ctx->user.lang, wd, nwd), start, end);
 	if (room != NULL && room[0] != '\0')
 		s = arena_printf(ctx->a, "%s, %s", s, reply_fmt(rp, "academic.room", reply_esc(rp, room)));
+	if (kind != NULL && (strcmp(kind, "lab") == 0 || strcmp(kind, "theory") == 0))
+		s = arena_printf(ctx->a, "%s, %s", s, reply_fmt(rp, strcmp(kind, "lab") == 0 ? "academic.kind_lab" :
+		    "academic.kind_theory"));
 	if (every > 1)
 		s = arena_printf(ctx->a, "%s (%s)", s, reply_fmt(rp, "academic.alternate"));
 	return s;
@@ -204,10 +223,12 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 	int64_t batch, subject, id;
 	int i, added = 0, had, minutes, every, parity, rc = -1;
 	char anchor[11], subj[sizeof r->subject];
+	const char *kind;
 
 	if (check_add(ctx, r) != 0)
 		return 0;
 	clean_subject(r->subject, subj, sizeof subj);
+	kind = kind_said(ctx);
 	every = every_weeks(ctx, r);
 	parity = every > 1 ? parity_said(ctx, r) : -1;
 	if ((had = acad_class_count(ctx->db, ctx->user.id)) < 0 || acad_batch_new(ctx->db, &batch) != 0 ||
@@ -216,7 +237,7 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 	for (i = 0; i < r->nweekdays; i++) {
 		anchor_of(ctx, r->weekdays[i], parity, anchor);
 		switch (acad_class_insert(ctx->db, ctx->user.id, subject, r->weekdays[i], r->start, r->end, r->room,
-		    every, anchor, batch, &id)) {
+		    kind, every, anchor, batch, &id)) {
 		case 1:
 			added++;
 			if (overlaps(ctx, r->weekdays[i], r->start, r->end, id, &out) != 0)
@@ -230,7 +251,7 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 	}
 	if (added == 0) {
 		reply_msgf(ctx->reply, "academic.add_dup", acad_class_line(ctx, subj, r->weekdays,
-		    r->nweekdays, r->start, r->end, r->room, every));
+		    r->nweekdays, r->start, r->end, r->room, every, kind));
 		rc = 0;
 		goto out;
 	}
@@ -239,7 +260,7 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 	if (had == 0)
 		strbuf_addf(&out, "\n\n%s", reply_fmt(ctx->reply, "academic.first_warn", minutes));
 	confirm(ctx, arena_printf(ctx->a, "%s%s", reply_fmt(ctx->reply, "academic.added",
-	    acad_class_line(ctx, subj, r->weekdays, r->nweekdays, r->start, r->end, r->room, every)),
+	    acad_class_line(ctx, subj, r->weekdays, r->nweekdays, r->start, r->end, r->room, every, kind)),
 	    strbuf_str(&out)), batch);
 	rc = 0;
 out:

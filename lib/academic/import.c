@@ -68,7 +68,7 @@ store(struct bot_ctx *ctx, const struct acad_ics_result *ics, int64_t batch, str
 		if (acad_subject_get(ctx->db, ctx->user.id, c->subject, batch, &subject) != 0)
 			return -1;
 		switch (acad_class_insert(ctx->db, ctx->user.id, subject, c->weekday, c->start, c->end, c->room,
-		    c->every_weeks, c->anchor_monday, batch, &id)) {
+		    NULL, c->every_weeks, c->anchor_monday, batch, &id)) {
 		case 1:
 			added++;
 			if (cut)
@@ -79,7 +79,7 @@ store(struct bot_ctx *ctx, const struct acad_ics_result *ics, int64_t batch, str
 				break;
 			}
 			strbuf_addf(lines, "\n• %s", acad_class_line(ctx, c->subject, &c->weekday, 1, c->start, c->end,
-			    c->room, c->every_weeks));
+			    c->room, c->every_weeks, NULL));
 			break;
 		case 0:
 			break;

@@ -12,7 +12,7 @@
 
 /* The same order everywhere, so "borra la clase 2" means the second line of /clases. */
 #define LIST_SQL \
-	"SELECT c.id, s.code, s.name, c.room, c.weekday, c.every_weeks, to_char(c.start_time, 'HH24:MI') AS s," \
+	"SELECT c.id, s.code, s.name, c.room, c.kind, c.weekday, c.every_weeks, to_char(c.start_time, 'HH24:MI') AS s," \
 	" to_char(c.end_time, 'HH24:MI') AS e" \
 	" FROM academic.classes c JOIN academic.subjects s ON s.id = c.subject_id AND s.user_id = c.user_id" \
 	" WHERE c.user_id = $1 ORDER BY c.weekday, c.start_time, s.code, c.id"
@@ -23,7 +23,7 @@ row_line(struct bot_ctx *ctx, struct db_res *r, int i)
 	int wd = (int)db_get_i64(r, i, "weekday", 1);
 
 	return acad_class_line(ctx, db_get(r, i, "code"), &wd, 1, db_get(r, i, "s"), db_get(r, i, "e"),
-	    db_get(r, i, "room"), (int)db_get_i64(r, i, "every_weeks", 1));
+	    db_get(r, i, "room"), (int)db_get_i64(r, i, "every_weeks", 1), db_get(r, i, "kind"));
 }
 
 int

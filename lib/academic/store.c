@@ -63,10 +63,11 @@ acad_subject_get(struct db *db, int64_t user_id, const char *said, int64_t batch
 
 int
 acad_class_insert(struct db *db, int64_t user_id, int64_t subject_id, int weekday, const char *start,
-    const char *end, const char *room, int every_weeks, const char *anchor_monday, int64_t batch, int64_t *id)
+    const char *end, const char *room, const char *kind, int every_weeks, const char *anchor_monday, int64_t batch,
+    int64_t *id)
 {
 	char uid[DB_I64_LEN], sid[DB_I64_LEN], wd[DB_I64_LEN], ev[DB_I64_LEN], b[DB_I64_LEN];
-	const char *p[9];
+	const char *p[10];
 	struct db_res *r;
 	int n;
 
@@ -79,11 +80,12 @@ acad_class_insert(struct db *db, int64_t user_id, int64_t subject_id, int weekda
 	p[6] = db_i64(ev, every_weeks);
 	p[7] = anchor_monday;
 	p[8] = db_i64(b, batch);
+	p[9] = kind;
 	r = db_query(db, "INSERT INTO academic.classes (user_id, subject_id, weekday, start_time, end_time,"
-	    " room, every_weeks, anchor_monday, batch_id)"
-	    " VALUES ($1, $2, $3, $4::time, $5::time, $6, $7, $8::date, $9)"
+	    " room, every_weeks, anchor_monday, batch_id, kind)"
+	    " VALUES ($1, $2, $3, $4::time, $5::time, $6, $7, $8::date, $9, $10)"
 	    " ON CONFLICT (user_id, subject_id, weekday, start_time, end_time, (coalesce(room, '')))"
-	    " DO NOTHING RETURNING id", 9, p);
+	    " DO NOTHING RETURNING id", 10, p);
 	if (r == NULL)
 		return -1;
 	n = db_rows(r);

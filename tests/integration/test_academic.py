@@ -113,6 +113,16 @@ class Academic(S.StackTestCase):
         self.assertEqual(len([d for _, d in S.buttons(r) if d.startswith("ac:d:")]), 3)
         self.assertEqual(len(self.classes(400218)), 3)
 
+    def test_theory_or_lab(self):
+        ana = S.Chat(self.stack, 400219)
+        r = self.one(ana.say("CC teoría los lunes de 9 a 10 en el aula 1.6"))
+        self.assertIn("teoría", r["text"])
+        r = self.one(ana.say("Prácticas de Redes los martes de 15 a 17 en el laboratorio 2.2"))
+        self.assertIn("prácticas", r["text"])
+        self.assertEqual(self.stack.sql("SELECT c.kind FROM academic.classes c WHERE c.user_id = %s"
+                                        " ORDER BY c.weekday", 400219), [("theory",), ("lab",)])
+        self.assertIn("aula 1.6, teoría", self.one(ana.say("/clases"))["text"])
+
     def test_incomplete_and_overlap_and_duplicate(self):
         ana = S.Chat(self.stack, 400200)
         r = self.one(ana.say("Clase de CC los lunes a las 10:30"))		# no end: asks for it

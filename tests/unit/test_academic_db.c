@@ -51,7 +51,7 @@ add(int64_t user, const char *subject, int wd, const char *s, const char *e, con
 	int64_t sid, id;
 
 	assert_int_equal(acad_subject_get(db, user, subject, batch, &sid), 0);
-	assert_int_equal(acad_class_insert(db, user, sid, wd, s, e, room, every, "2026-09-14", batch, &id), 1);
+	assert_int_equal(acad_class_insert(db, user, sid, wd, s, e, room, NULL, every, "2026-09-14", batch, &id), 1);
 	return id;
 }
 
@@ -177,7 +177,7 @@ test_ownership(void **state)
 	assert_int_equal(acad_class_count(db, ANA), 2);
 	/* The same class twice is one class. */
 	assert_int_equal(acad_subject_get(db, ANA, "cc", batch1, &sid), 0);
-	assert_int_equal(acad_class_insert(db, ANA, sid, 1, "10:30", "12:30", "1.6", 1, "2026-09-14", batch1, &id), 0);
+	assert_int_equal(acad_class_insert(db, ANA, sid, 1, "10:30", "12:30", "1.6", NULL, 1, "2026-09-14", batch1, &id), 0);
 }
 
 static void
