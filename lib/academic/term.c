@@ -67,7 +67,11 @@ academic_term_set(struct bot_ctx *ctx, const struct nlu_result *r)
 	    " ON CONFLICT (user_id) DO UPDATE SET starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on",
 	    3, p) != 0 || acad_warnings_cancel(ctx->db, ctx->user.id) != 0)
 		return -1;
-	reply_msgf(ctx->reply, "academic.term_set", day_or_unknown(ctx, p[1]), day_or_unknown(ctx, p[2]));
+	if (p[1] != NULL && p[2] != NULL)
+		reply_msgf(ctx->reply, "academic.term_set", day_or_unknown(ctx, p[1]), day_or_unknown(ctx, p[2]));
+	else
+		reply_msgf(ctx->reply, p[1] != NULL ? "academic.term_set_start" : "academic.term_set_end",
+		    day_or_unknown(ctx, p[1] != NULL ? p[1] : p[2]));
 	return 0;
 }
 
