@@ -110,7 +110,7 @@ int	acad_class_insert(struct db *, int64_t user_id, int64_t subject_id, int week
 	    int64_t batch, int64_t *id);
 /* How many classes the user has; -1 on error. */
 int	acad_class_count(struct db *, int64_t user_id);
-/* Creates the warning settings (on, 30 minutes) if absent; "*minutes" gets the lead in force. */
+/* Creates the warning settings (on, 30 minutes) if absent; "*minutes" gets the lead in force, 0 when off. */
 int	acad_settings_ensure(struct db *, int64_t user_id, int *minutes);
 /* Drops the user's pending class warnings, after anything that moves them; the producer makes them anew. */
 int	acad_warnings_cancel(struct db *, int64_t user_id);

@@ -257,7 +257,7 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 	}
 	if (acad_settings_ensure(ctx->db, ctx->user.id, &minutes) != 0)
 		goto out;
-	if (had == 0)
+	if (had == 0 && minutes > 0)
 		strbuf_addf(&out, "\n\n%s", reply_fmt(ctx->reply, "academic.first_warn", minutes));
 	confirm(ctx, arena_printf(ctx->a, "%s%s", reply_fmt(ctx->reply, "academic.added",
 	    acad_class_line(ctx, subj, r->weekdays, r->nweekdays, r->start, r->end, r->room, every, kind)),

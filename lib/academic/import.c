@@ -130,7 +130,7 @@ academic_calendar_import(struct bot_ctx *ctx, const struct nlu_result *r)
 	}
 	if (ics.skipped > 0)
 		strbuf_addf(&lines, "\n\n%s", reply_fmt(ctx->reply, "academic.import_skipped", (int)ics.skipped));
-	if (had == 0)
+	if (had == 0 && minutes > 0)
 		strbuf_addf(&lines, "\n\n%s", reply_fmt(ctx->reply, "academic.first_warn", minutes));
 	it = reply_text(ctx->reply, arena_printf(ctx->a, "%s%s", reply_fmt(ctx->reply, "academic.imported", added),
 	    strbuf_str(&lines)));

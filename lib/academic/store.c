@@ -118,10 +118,11 @@ acad_settings_ensure(struct db *db, int64_t user_id, int *minutes)
 
 	if (db_exec(db, "INSERT INTO academic.settings (user_id) VALUES ($1) ON CONFLICT DO NOTHING", 1, p) != 0)
 		return -1;
-	r = db_query(db, "SELECT warn_minutes FROM academic.settings WHERE user_id = $1", 1, p);
+	r = db_query(db, "SELECT CASE WHEN warn_on THEN warn_minutes ELSE 0 END AS m FROM academic.settings"
+	    " WHERE user_id = $1", 1, p);
 	if (r == NULL)
 		return -1;
-	*minutes = (int)db_get_i64(r, 0, "warn_minutes", ACAD_WARN_DEFAULT);
+	*minutes = (int)db_get_i64(r, 0, "m", ACAD_WARN_DEFAULT);
 	db_res_free(r);
 	return 0;
 }

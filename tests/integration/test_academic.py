@@ -351,6 +351,14 @@ class Academic(S.StackTestCase):
         self.assertEqual([c for c in self.remind_at(dt.datetime.combine(t3, dt.time(10, 15)))
                           if int(c["params"]["chat_id"]) == 400209], [])
 
+    def test_warnings_off_before_first_class(self):
+        ana = S.Chat(self.stack, 400220)
+        self.one(ana.say("no me avises de las clases"))
+        r = self.one(ana.say("Clase de CC los lunes de 10:30 a 12:30 en el aula 1.6"))
+        self.assertNotIn("Te avisaré", r["text"])
+        self.assertEqual(self.stack.sql("SELECT warn_on FROM academic.settings WHERE user_id = %s", 400220),
+                         [(False,)])
+
     def test_warning_english(self):
         t = today() + dt.timedelta(days=2)
         ben = S.Chat(self.stack, 400210, lang="en")
