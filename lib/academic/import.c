@@ -132,7 +132,8 @@ academic_calendar_import(struct bot_ctx *ctx, const struct nlu_result *r)
 		strbuf_addf(&lines, "\n\n%s", reply_fmt(ctx->reply, "academic.import_skipped", (int)ics.skipped));
 	if (had == 0 && minutes > 0)
 		strbuf_addf(&lines, "\n\n%s", reply_fmt(ctx->reply, "academic.first_warn", minutes));
-	it = reply_text(ctx->reply, arena_printf(ctx->a, "%s%s", reply_fmt(ctx->reply, "academic.imported", added),
+	it = reply_text(ctx->reply, arena_printf(ctx->a, "%s%s", reply_fmt(ctx->reply,
+	    added == 1 ? "academic.imported_one" : "academic.imported", added),
 	    strbuf_str(&lines)));
 	reply_button(it, ctx->reply, reply_fmt(ctx->reply, "academic.btn_undo"),
 	    arena_printf(ctx->a, ACAD_CB "u:%lld", (long long)batch));

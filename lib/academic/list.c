@@ -205,6 +205,6 @@ academic_callback(struct bot_ctx *ctx, const char *data)
 	}
 	reply_callback_answer(ctx->reply, cb, reply_fmt(ctx->reply, "academic.cb_undone"));
 	reply_edit(ctx->reply, ctx->u->message_id, reply_fmt(ctx->reply,
-	    op == 'u' ? "academic.undone" : "academic.change_prompt", n));
+	    op != 'u' ? "academic.change_prompt" : n == 1 ? "academic.undone_one" : "academic.undone", n));
 	return 0;
 }

@@ -376,7 +376,7 @@ class Academic(S.StackTestCase):
             data = f.read()
         rs = ana.send_document("horario.ics", data, "text/calendar")
         r = self.one(rs)
-        self.assertIn("He importado 5 clase(s)", r["text"])
+        self.assertIn("He importado 5 clases:", r["text"])
         self.assertIn("<b>Redes</b>, miércoles, 15:00–17:00, aula Lab 2 (cada dos semanas)", r["text"])
         self.assertIn("1 eventos que no son clases semanales", r["text"])
         self.assertEqual(len(self.stack.standin.calls("getFile")), 1)
@@ -404,7 +404,7 @@ class Academic(S.StackTestCase):
         ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//ES\r\n" + "".join(ev) + "END:VCALENDAR\r\n"
         ana = S.Chat(self.stack, 400217)
         r = self.one(ana.send_document("grande.ics", ics, "text/calendar"))
-        self.assertIn("He importado 120 clase(s)", r["text"])
+        self.assertIn("He importado 120 clases:", r["text"])
         self.assertLess(len(r["text"]), 4096)
         self.assertEqual(len(self.classes(400217)), 120)
         self.assertIn("Edificio principal, aula 7", [c[4] for c in self.classes(400217)])
