@@ -126,8 +126,12 @@ expenses_budget_set(struct bot_ctx *c, const struct nlu_result *res)
 		return -1;
 	if (spent_so_far(c, p, cur, &spent) != 0)
 		return -1;
+	/* Levels already passed are told here, in the percentage, and not again as warnings. */
+	if (spent * 100 >= cents * 80 &&
+	    record_levels(c, period, cur, p.from, spent >= cents ? "{80,100}" : "{80}") < 0)
+		return -1;
 	snprintf(key, sizeof key, "expenses.per.%s", period);
 	reply_msgf(c->reply, "expenses.budget_set", exp_money(c->reply, cents, cur), reply_fmt(c->reply, key),
 	    exp_money(c->reply, spent, cur), (int)(spent * 100 / cents));
-	return exp_budget_check(c);
+	return 0;
 }

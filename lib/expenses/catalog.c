@@ -61,6 +61,7 @@ const struct msg expenses_msgs[] = {
 	{ "expenses.summary_title", "💶 <b>Gastos · %s</b>\n", "💶 <b>Spending · %s</b>\n" },
 	{ "expenses.summary_title_sofar", "💶 <b>Gastos · %s</b> (hasta hoy)\n", "💶 <b>Spending · %s</b> (so far)\n" },
 	{ "expenses.summary_empty", "No tienes gastos en %s 📭", "No expenses in %s 📭" },
+	{ "expenses.total_one", "\nTotal: <b>%s</b> · %ld gasto\n", "\nTotal: <b>%s</b> · %ld expense\n" },
 	{ "expenses.total", "\nTotal: <b>%s</b> · %ld gastos\n", "\nTotal: <b>%s</b> · %ld expenses\n" },
 	{ "expenses.change_up", "📈 %+d %% frente a %s%s: %s\n", "📈 %+d%% vs %s%s: %s\n" },
 	{ "expenses.change_down", "📉 %+d %% frente a %s%s: %s\n", "📉 %+d%% vs %s%s: %s\n" },

@@ -50,13 +50,14 @@ currency_block(struct bot_ctx *c, struct strbuf *sb, const struct exp_sum *t, co
 	struct reply *r = c->reply;
 	int i, shown = 0;
 
-	strbuf_adds(sb, reply_fmt(r, "expenses.total", exp_money(r, t->cents, t->currency), t->count));
+	strbuf_adds(sb, reply_fmt(r, t->count == 1 ? "expenses.total_one" : "expenses.total",
+	    exp_money(r, t->cents, t->currency), t->count));
 	change_line(c, sb, t, s, prev, cut);
 	strbuf_adds(sb, reply_fmt(r, "expenses.by_category"));
 	for (i = 0; i < s->ncat; i++)
 		if (strcmp(s->cat[i].currency, t->currency) == 0)
 			strbuf_adds(sb, reply_fmt(r, "expenses.cat_line", exp_category_name(r->lang, s->cat[i].key),
-			    exp_money(r, s->cat[i].cents, t->currency), (int)(s->cat[i].cents * 100 / t->cents)));
+			    exp_money(r, s->cat[i].cents, t->currency), (int)((s->cat[i].cents * 100 + t->cents / 2) / t->cents)));
 	strbuf_adds(sb, reply_fmt(r, "expenses.top"));
 	for (i = 0; i < s->ncon && shown < 3; i++)
 		if (strcmp(s->con[i].currency, t->currency) == 0) {
