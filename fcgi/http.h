@@ -39,6 +39,9 @@ struct worker {
  */
 void	http_handle(struct worker *, const struct http_request *req, struct http_answer *ans);
 
+/* GET /calendar/TOKEN.ics: the user's classes and deadlines as iCalendar, 404 for any other token. */
+void	feed_handle(struct worker *, const struct http_request *req, struct http_answer *ans);
+
 /* The status line text for "status" (200 → "OK"). */
 const char	*http_reason(int status);
 

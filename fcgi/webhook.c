@@ -139,7 +139,9 @@ http_handle(struct worker *w, const struct http_request *req, struct http_answer
 
 	ans->status = 500;
 	ans->content_type = "application/json";
-	if (strcmp(path, "/telegram/webhook") == 0)
+	if (strncmp(path, "/calendar/", 10) == 0)
+		feed_handle(w, req, ans);
+	else if (strcmp(path, "/telegram/webhook") == 0)
 		webhook(w, req, ans);
 	else
 		answer(ans, 404, "no such endpoint");

@@ -3,6 +3,7 @@
 #define MSB_BOT_BOT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -61,6 +62,7 @@ typedef int	(*callback_fn)(struct bot_ctx *, const char *data);
 
 struct intent_route {
 	const char	*intent;	/* nlu intent, e.g. "task.add" */
+	const char	*target;	/* only for this nlu "target" slot ("reminder.set" → "tasks"); NULL: any */
 	intent_fn	 fn;
 };
 struct command_route {
@@ -97,6 +99,8 @@ struct feed_event {
 	time_t		 start;
 	time_t		 end;		/* == start for a deadline */
 	const char	*rrule;		/* e.g. "FREQ=WEEKLY;UNTIL=20270123T235959Z" */
+	const time_t	*exdates;	/* occurrences of "rrule" that do not happen (days off); may be NULL */
+	size_t		 nexdates;
 };
 typedef void	(*feed_emit_fn)(void *arg, const struct feed_event *);
 typedef int	(*feed_source_fn)(struct db *, int64_t user_id, const char *tz, feed_emit_fn, void *arg);

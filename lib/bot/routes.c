@@ -4,40 +4,69 @@
 #include "bot/bot.h"
 #include "bot/core_handlers.h"
 /* academic */
+#include "academic/academic.h"
 
 /* tasks */
+#include "tasks/tasks.h"
 
 /* expenses */
 #include "expenses/expenses.h"
 
 /* reminders */
+#include "reminders/reminders.h"
 
 /*
- * Free text goes through nlu_parse and lands here by intent. Each module
+ * Free text goes through nlu_parse and lands here by intent (and target,
+ * where one intent belongs to several modules); the first match wins, so
+ * a line for any target (NULL) goes after the specific ones. Each module
  * keeps its lines in its own section.
  */
 const struct intent_route intent_routes[] = {
-	{ "core.start",		core_start },
-	{ "core.language",	core_language },
-	{ "core.timezone",	core_timezone },
-	{ "help",		core_help },
-	{ "unknown",		core_unknown },
+	{ "core.start",        NULL,	core_start },
+	{ "core.language",     NULL,	core_language },
+	{ "core.timezone",     NULL,	core_timezone },
+	{ "help",              NULL,	core_help },
+	{ "unknown",           NULL,	core_unknown },
 	/* academic */
+	{ "class.add",         NULL,	academic_class_add },
+	{ "class.list",        NULL,	academic_class_list },
+	{ "class.delete",      NULL,	academic_class_delete },
+	{ "timetable.show",    NULL,	academic_timetable_show },
+	{ "agenda.show",       NULL,	academic_agenda_show },
+	{ "term.set",          NULL,	academic_term_set },
+	{ "term.holiday",      NULL,	academic_term_holiday },
+	{ "calendar.feed",     NULL,	academic_calendar_feed },
+	{ "calendar.import",   NULL,	academic_calendar_import },	/* a message with a document */
+	{ "reminder.set",      "classes", academic_warn_set },
+	{ "reminder.off",      "classes", academic_warn_off },
 
 	/* tasks */
+	{ "task.add",          NULL,	tasks_add },
+	{ "task.list",         NULL,	tasks_list },
+	{ "task.done",         NULL,	tasks_done },
+	{ "task.delete",       NULL,	tasks_delete },
+	{ "task.edit",         NULL,	tasks_edit },
+	{ "undo",              NULL,	tasks_undo },
+	{ "reminder.set",      "tasks",	tasks_reminder_set },
+	{ "reminder.off",      "tasks",	tasks_reminder_off },
 
 	/* expenses */
-	{ "expense.add",	expenses_add },
-	{ "expense.summary",	expenses_summary },
-	{ "expense.chart",	expenses_chart },
-	{ "expense.list",	expenses_list },
-	{ "expense.delete",	expenses_delete },
-	{ "expense.stop",	expenses_stop },
-	{ "expense.export",	expenses_export },
-	{ "budget.set",		expenses_budget_set },
+	{ "expense.add",       NULL,	expenses_add },
+	{ "expense.summary",   NULL,	expenses_summary },
+	{ "expense.chart",     NULL,	expenses_chart },
+	{ "expense.list",      NULL,	expenses_list },
+	{ "expense.delete",    NULL,	expenses_delete },
+	{ "expense.stop",      NULL,	expenses_stop },
+	{ "expense.export",    NULL,	expenses_export },
+	{ "budget.set",        NULL,	expenses_budget_set },
 	/* reminders */
+	{ "digest.set",        NULL,	reminders_digest_set },
 
-	{ NULL, NULL }
+	/* no target said: class warnings, whose handler asks when it cannot tell */
+	{ "reminder.set",      NULL,	academic_warn_set },
+	{ "reminder.off",      NULL,	academic_warn_off },
+
+	{ NULL, NULL, NULL }
 };
 
 /* Slash commands are intents too, so a command and a sentence share one handler. */
@@ -50,13 +79,26 @@ const struct command_route command_routes[] = {
 	{ "/timezone",		"core.timezone" },
 	{ "/zona",		"core.timezone" },
 	/* academic */
+	{ "/clases",		"class.list" },
+	{ "/classes",		"class.list" },
+	{ "/horario",		"timetable.show" },
+	{ "/timetable",		"timetable.show" },
+	{ "/calendario",	"calendar.feed" },
+	{ "/calendar",		"calendar.feed" },
+	{ "/agenda",		"agenda.show" },
 
 	/* tasks */
+	{ "/tareas",		"task.list" },
+	{ "/tasks",		"task.list" },
 
 	/* expenses */
 	{ "/gastos",		"expense.summary" },
 	{ "/grafico",		"expense.chart" },
+	{ "/expenses",		"expense.summary" },
+	{ "/chart",		"expense.chart" },
 	/* reminders */
+	{ "/resumen",		"digest.set" },
+	{ "/digest",		"digest.set" },
 
 	{ NULL, NULL }
 };
@@ -64,12 +106,15 @@ const struct command_route command_routes[] = {
 /* Button presses by callback_data prefix; every handler checks the data's ids against the presser. */
 const struct callback_route callback_routes[] = {
 	/* academic */
+	{ "ac:",		academic_callback },
 
 	/* tasks */
+	{ "t:",			tasks_button },
 
 	/* expenses */
 	{ "e:",			expenses_callback },
 	/* reminders */
+	{ REMINDERS_CALLBACK_PREFIX,	reminders_button },
 
 	{ NULL, NULL }
 };
@@ -77,8 +122,10 @@ const struct callback_route callback_routes[] = {
 /* The day's timeline: classes, then deadlines, then money. */
 const day_section_fn day_sections[] = {
 	/* academic */
+	academic_day_section,
 
 	/* tasks */
+	tasks_day_section,
 
 	/* expenses */
 	expenses_day_section,
@@ -88,8 +135,10 @@ const day_section_fn day_sections[] = {
 /* What the private calendar feed exports. */
 const feed_source_fn feed_sources[] = {
 	/* academic */
+	academic_feed_source,
 
 	/* tasks */
+	tasks_feed_source,
 
 	NULL
 };
@@ -97,6 +146,10 @@ const feed_source_fn feed_sources[] = {
 /* Reminders computed from schedules rather than stored when created (class warnings). */
 const reminder_producer_fn reminder_producers[] = {
 	/* academic */
+	academic_warn_produce,
+
+	/* reminders */
+	reminders_digest_producer,
 
 	NULL
 };

@@ -9,23 +9,29 @@
  * own section; keys are prefixed with the module's name ("tasks.added").
  */
 /* academic (lib/academic/) */
+extern const struct msg academic_msgs[];
 
 /* tasks (lib/tasks/) */
+extern const struct msg tasks_msgs[];
 
 /* expenses (lib/expenses/) */
 extern const struct msg expenses_msgs[];
 
 /* reminders (lib/reminders/) */
+extern const struct msg reminders_msgs[];
 
 static const struct msg *const catalogs[] = {
 	core_msgs,
 	/* academic */
+	academic_msgs,
 
 	/* tasks */
+	tasks_msgs,
 
 	/* expenses */
 	expenses_msgs,
 	/* reminders */
+	reminders_msgs,
 
 	NULL
 };

@@ -563,7 +563,25 @@ def _int_or(v):
 
 
 def main():
-    s = Stack(os.environ.get("MSB_STACK_NAME", "manual")).start()
+    import argparse
+    import shlex
+    ap = argparse.ArgumentParser(description="the MyStudentBot stack, until SIGINT/SIGTERM")
+    ap.add_argument("--name", default=os.environ.get("MSB_STACK_NAME", "manual"))
+    ap.add_argument("--workers", type=int, default=2, help="mystudentbot-fcgi -w")
+    ap.add_argument("--env-file", help="write KEY='value' lines (sh) here once the stack is up")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="extra env for the programs")
+    args = ap.parse_args()
+    extra = dict(kv.split("=", 1) for kv in args.set)
+    s = Stack(args.name, workers=args.workers, env=extra).start()
+    info = {"MSB_DATABASE_URL": s.dburl, "MSB_WEBHOOK_SECRET": s.secret, "MSB_BOT_TOKEN": s.token,
+            "MSB_TELEGRAM_API": s.standin.url, "STACK_URL": s.url, "STACK_WEBHOOK_URL": s.webhook_url,
+            "STACK_PGSOCK": s.pgsock, "STACK_FCGI_PID": str(s.fcgi.pid), "STACK_OUT": s.out,
+            "STACK_PID": str(os.getpid())}
+    if args.env_file:
+        with open(args.env_file + ".tmp", "w") as f:
+            for k, v in info.items():
+                f.write("%s=%s\n" % (k, shlex.quote(v)))
+        os.rename(args.env_file + ".tmp", args.env_file)
     print("stack up in %.1fs" % s.started_in)
     print("webhook:   %s   (secret %s)" % (s.webhook_url, s.secret))
     print("stand-in:  %s   (token %s)" % (s.standin.url, s.token))

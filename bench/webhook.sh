@@ -1,0 +1,85 @@
+#!/bin/sh
+# webhook.sh: updates/s through nginx -> mystudentbot-fcgi -> PostgreSQL, next to pgbench. See LICENSE.
+#
+#   sh bench/webhook.sh        (make bench runs it after building bin/)
+# Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (64), BENCH_THREADS (nproc), BENCH_WORKERS
+# (mystudentbot-fcgi -w, default nproc), BENCH_USERS (16), MSB_BIN (bin).
+# Starts its own stack (tests/lib/stack.py: private PostgreSQL, stand-in, fcgi, nginx) and stops it.
+set -eu
+cd "$(dirname "$0")/.."
+root=$(pwd)
+secs=${BENCH_SECONDS:-10}
+conns=${BENCH_CONNECTIONS:-64}
+ncpu=$(nproc)
+threads=${BENCH_THREADS:-$ncpu}
+workers=${BENCH_WORKERS:-$ncpu}
+users=${BENCH_USERS:-16}
+export MSB_BIN="${MSB_BIN:-bin}"
+out=$root/tests/out/bench
+mkdir -p "$out"
+envf=$out/stack.env
+rm -f "$envf"
+
+stack=""
+cleanup() {
+	if [ -n "$stack" ]; then
+		kill -TERM "$stack" 2>/dev/null || true
+		wait "$stack" 2>/dev/null || true
+		stack=""
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# The flood limit would turn most of the run into refusals: lift it for the bench.
+/usr/bin/python3 tests/lib/stack.py --name bench --workers "$workers" \
+	--set MSB_FLOOD_PER_MINUTE=1000000000 --env-file "$envf" >"$out/stack.log" 2>&1 &
+stack=$!
+n=0
+until [ -f "$envf" ]; do
+	kill -0 "$stack" 2>/dev/null || { cat "$out/stack.log" >&2; echo "webhook.sh: the stack did not start" >&2; exit 1; }
+	[ $n -lt 300 ] || { echo "webhook.sh: the stack did not start in 30 s" >&2; exit 1; }
+	sleep 0.1
+	n=$((n + 1))
+done
+# shellcheck disable=SC1090
+. "$envf"
+export MSB_WEBHOOK_SECRET BENCH_USERS="$users"
+pgbin=$(sh tests/lib/pg.sh bindir)
+psql() { "$pgbin/psql" -XAtq "$MSB_DATABASE_URL" "$@"; }
+
+# A warm-up, then the measured run.
+wrk -t "$threads" -c "$conns" -d 2s -s bench/webhook.lua "$STACK_WEBHOOK_URL" >"$out/wrk-warmup.txt" 2>&1
+before=$(psql -c "SELECT count(*) FROM core.updates")
+wrk -t "$threads" -c "$conns" -d "${secs}s" --latency -s bench/webhook.lua "$STACK_WEBHOOK_URL" >"$out/wrk.txt" 2>&1
+after=$(psql -c "SELECT count(*) FROM core.updates")
+res=$(grep '^RESULT' "$out/wrk.txt") || { cat "$out/wrk.txt" >&2; exit 1; }
+val() { echo "$res" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+
+# Peak resident size of every FastCGI process (the master and its workers share its group).
+rss=""
+maxrss=0
+for pid in $(ps -o pid= -g "$STACK_FCGI_PID"); do
+	kb=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null || true)
+	[ -n "$kb" ] || continue
+	rss="$rss $pid:${kb}kB"
+	[ "$kb" -gt "$maxrss" ] && maxrss=$kb
+done
+
+# pgbench: the same transaction, the same concurrency, the same server.
+pgbench_threads=$threads
+[ "$pgbench_threads" -gt "$conns" ] && pgbench_threads=$conns
+"$pgbin/pgbench" -n -c "$conns" -j "$pgbench_threads" -T "$secs" -f bench/pgbench_update.sql \
+	"$MSB_DATABASE_URL" >"$out/pgbench.txt" 2>&1 || { cat "$out/pgbench.txt" >&2; exit 1; }
+tps=$(sed -n 's/^tps = \([0-9.]*\) .*without initial connection time.*/\1/p' "$out/pgbench.txt" | head -n 1)
+[ -n "$tps" ] || tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out/pgbench.txt" | head -n 1)
+
+rps=$(val rps)
+ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { if (b > 0) printf "%.0f", 100 * a / b; else print "?" }')
+echo "webhook bench: $conns connections, ${secs}s, $threads wrk threads, $workers fcgi workers, $users users, $ncpu CPUs"
+echo "  through nginx -> fcgi -> PostgreSQL: $rps updates/s  p50 $(val p50_ms) ms  p99 $(val p99_ms) ms  (non-2xx $(val non2xx), socket errors $(val errors), updates stored $((after - before)) of $(val requests))"
+echo "  pgbench, same transaction, $conns clients: $tps tps"
+echo "  webhook / pgbench: ${ratio}%"
+echo "  fcgi peak RSS (VmHWM):$rss  (max ${maxrss} kB)"
+echo "  raw output: tests/out/bench/"

@@ -1,0 +1,137 @@
+/* See LICENSE. catalog.c: everything the academic module says, in Spanish and English. */
+#include <stddef.h>
+
+#include "academic/academic.h"
+
+const struct msg academic_msgs[] = {
+	{ "academic.wd1", "lunes", "Monday" },
+	{ "academic.wd2", "martes", "Tuesday" },
+	{ "academic.wd3", "miércoles", "Wednesday" },
+	{ "academic.wd4", "jueves", "Thursday" },
+	{ "academic.wd5", "viernes", "Friday" },
+	{ "academic.wd6", "sábado", "Saturday" },
+	{ "academic.wd7", "domingo", "Sunday" },
+	{ "academic.wds1", "Lun", "Mon" },
+	{ "academic.wds2", "Mar", "Tue" },
+	{ "academic.wds3", "Mié", "Wed" },
+	{ "academic.wds4", "Jue", "Thu" },
+	{ "academic.wds5", "Vie", "Fri" },
+	{ "academic.wds6", "Sáb", "Sat" },
+	{ "academic.wds7", "Dom", "Sun" },
+	{ "academic.wdc1", "Lunes", "Monday" },
+	{ "academic.wdc2", "Martes", "Tuesday" },
+	{ "academic.wdc3", "Miércoles", "Wednesday" },
+	{ "academic.wdc4", "Jueves", "Thursday" },
+	{ "academic.wdc5", "Viernes", "Friday" },
+	{ "academic.wdc6", "Sábado", "Saturday" },
+	{ "academic.wdc7", "Domingo", "Sunday" },
+	{ "academic.and", "y", "and" },
+	{ "academic.room", "aula %s", "room %s" },
+	{ "academic.alternate", "cada dos semanas", "every other week" },
+
+	{ "academic.added", "✅ Clase añadida: %s", "✅ Class added: %s" },
+	{ "academic.add_dup", "Ya tenías esa clase: %s", "You already had that class: %s" },
+	{ "academic.add_incomplete",
+	  "Para añadir una clase necesito la asignatura, el día y la hora, por ejemplo: "
+	  "«Clase de CC los lunes de 10:30 a 12:30 en el aula 1.6».",
+	  "To add a class I need the subject, the day and the time, for example: "
+	  "“CC on Mondays from 10:30 to 12:30 in room 1.6”." },
+	{ "academic.add_no_end",
+	  "¿Hasta qué hora? Dime el inicio y el fin, por ejemplo «de %s a 12:30».",
+	  "Until when? Tell me the start and the end, for example “from %s to 12:30”." },
+	{ "academic.overlap", "⚠️ Se solapa con <b>%s</b> (%s, %s–%s).", "⚠️ It overlaps <b>%s</b> (%s, %s–%s)." },
+	{ "academic.first_warn",
+	  "⏰ Te avisaré %d minutos antes de cada clase. Para cambiarlo: «avísame 15 minutos antes de clase»; "
+	  "para no recibir avisos: «no me avises de las clases».",
+	  "⏰ I will warn you %d minutes before each class. To change it: “warn me 15 minutes before class”; "
+	  "to stop the warnings: “don't warn me about classes”." },
+	{ "academic.btn_undo", "↩️ Deshacer", "↩️ Undo" },
+	{ "academic.btn_change", "✏️ Cambiar", "✏️ Change" },
+	{ "academic.btn_list", "📋 Mis clases", "📋 My classes" },
+	{ "academic.btn_timetable", "🗓 Ver horario", "🗓 Timetable" },
+	{ "academic.btn_delete", "🗑 %d · %s %s %s", "🗑 %d · %s %s %s" },
+
+	{ "academic.list_head", "📚 <b>Tus clases</b>", "📚 <b>Your classes</b>" },
+	{ "academic.list_empty",
+	  "Aún no tienes clases. Dime por ejemplo «Clase de CC los lunes de 10:30 a 12:30 en el aula 1.6», "
+	  "o envíame el archivo .ics del horario de tu universidad.",
+	  "You have no classes yet. Tell me for example “CC on Mondays from 10:30 to 12:30 in room 1.6”, "
+	  "or send me your university's timetable as an .ics file." },
+	{ "academic.list_hint", "Pulsa 🗑 para borrar una clase.", "Press 🗑 to delete a class." },
+	{ "academic.deleted", "🗑 Clase borrada: %s", "🗑 Class deleted: %s" },
+	{ "academic.delete_none", "No encuentro esa clase. Mira tus clases con /clases.",
+	  "I can't find that class. See your classes with /clases." },
+	{ "academic.cb_gone", "Esa clase ya no está.", "That class is no longer there." },
+	{ "academic.cb_deleted", "Borrada", "Deleted" },
+	{ "academic.cb_undone", "Deshecho", "Undone" },
+	{ "academic.undone", "↩️ Deshecho: he quitado %d clase(s).", "↩️ Undone: I removed %d class(es)." },
+	{ "academic.change_prompt",
+	  "✏️ La he quitado. Escríbela de nuevo con los datos correctos, por ejemplo «CC lunes 10:30-12:30 aula 1.6».",
+	  "✏️ I removed it. Write it again with the right details, for example “CC Monday 10:30-12:30 room 1.6”." },
+
+	{ "academic.term_unknown", "?", "?" },
+	{ "academic.term_help",
+	  "Dime cuándo empieza o acaba el cuatrimestre, por ejemplo «el cuatrimestre acaba el 23/01».",
+	  "Tell me when the term starts or ends, for example “the term ends on 01/23”." },
+	{ "academic.term_backwards", "El cuatrimestre no puede empezar (%s) después de acabar (%s).",
+	  "The term cannot start (%s) after it ends (%s)." },
+	{ "academic.term_set", "📆 Cuatrimestre: del %s al %s. Fuera de esas fechas no cuento clases ni te aviso.",
+	  "📆 Term: from %s to %s. Outside those dates I count no classes and send no warnings." },
+	{ "academic.holiday_help", "Dime qué día no hay clase, por ejemplo «el 8 de diciembre no hay clase».",
+	  "Tell me which day has no classes, for example “no class on December 8”." },
+	{ "academic.holiday_one", "🏖 Anotado: el %s no hay clase; no te avisaré de ninguna.",
+	  "🏖 Noted: no classes on %s; I won't warn you about any." },
+	{ "academic.holiday_range", "🏖 Anotado: del %s al %s no hay clase.",
+	  "🏖 Noted: no classes from %s to %s." },
+
+	{ "academic.agenda_head", "📅 <b>%s</b>", "📅 <b>%s</b>" },
+	{ "academic.agenda_classes", "🎓 <b>Clases</b>", "🎓 <b>Classes</b>" },
+	{ "academic.agenda_day_off", "🏖 Ese día no hay clase.", "🏖 No classes that day." },
+	{ "academic.agenda_empty", "📅 %s: nada a la vista. 🎉", "📅 %s: nothing on. 🎉" },
+
+	{ "academic.warn_which", "¿De qué quieres que te avise?", "What should I warn you about?" },
+	{ "academic.warn_help", "Dime cuánto antes, por ejemplo «avísame 30 minutos antes de clase».",
+	  "Tell me how long before, for example “warn me 30 minutes before class”." },
+	{ "academic.warn_set", "⏰ Hecho: te avisaré %d minutos antes de cada clase.",
+	  "⏰ Done: I will warn you %d minutes before each class." },
+	{ "academic.warn_off", "🔕 Vale, no te avisaré de las clases. «avísame 30 minutos antes de clase» lo vuelve a activar.",
+	  "🔕 OK, no class warnings. “warn me 30 minutes before class” turns them back on." },
+	{ "academic.lead_minutes", "%d minutos", "%d minutes" },
+	{ "academic.lead_hour", "%d hora", "%d hour" },
+	{ "academic.lead_hours", "%d horas", "%d hours" },
+	{ "academic.warn_room", "Tienes clase de %s en el aula %s en %s", "You have %s in room %s in %s" },
+	{ "academic.warn_text", "Tienes clase de %s en %s", "You have %s in %s" },
+
+	{ "academic.tt_title", "Horario semanal", "Weekly timetable" },
+	{ "academic.tt_caption", "🗓 <b>Tu horario</b>", "🗓 <b>Your timetable</b>" },
+	{ "academic.tt_term", "Cuatrimestre: %s – %s", "Term: %s – %s" },
+
+	{ "academic.feed",
+	  "📅 Tu calendario privado:\n<code>%s</code>\n\nSuscríbete desde el calendario del móvil o Google Calendar "
+	  "(«Otros calendarios» → «Desde URL»). No compartas el enlace: quien lo tenga ve tus clases. "
+	  "«/calendario nuevo» crea otro y anula este.",
+	  "📅 Your private calendar:\n<code>%s</code>\n\nSubscribe from your phone's calendar or Google Calendar "
+	  "(“Other calendars” → “From URL”). Don't share the link: whoever has it sees your classes. "
+	  "“/calendario new” makes another one and disables this one." },
+	{ "academic.feed_new",
+	  "🔑 Enlace nuevo; el anterior ya no funciona:\n<code>%s</code>",
+	  "🔑 New link; the old one no longer works:\n<code>%s</code>" },
+
+	{ "academic.import_help", "Envíame el archivo .ics de tu horario como documento y lo importo.",
+	  "Send me your timetable's .ics file as a document and I'll import it." },
+	{ "academic.import_too_big", "Ese archivo es demasiado grande: acepto calendarios .ics de hasta 1 MiB.",
+	  "That file is too big: I accept .ics calendars up to 1 MiB." },
+	{ "academic.import_fetch_failed", "No he podido descargar el archivo. Inténtalo de nuevo en un momento.",
+	  "I couldn't download the file. Please try again in a moment." },
+	{ "academic.import_not_ics",
+	  "Ese archivo no es un calendario iCalendar (.ics). Exporta el horario de tu universidad en formato .ics y envíamelo.",
+	  "That file is not an iCalendar (.ics) calendar. Export your university timetable as .ics and send it to me." },
+	{ "academic.import_none", "No he encontrado clases semanales en ese calendario (%d eventos sueltos ignorados).",
+	  "I found no weekly classes in that calendar (%d one-off events ignored)." },
+	{ "academic.import_nothing_new", "Ya tenías las %d clases de ese calendario; no he añadido nada.",
+	  "You already had the %d classes of that calendar; nothing added." },
+	{ "academic.imported", "📥 He importado %d clase(s):", "📥 I imported %d class(es):" },
+	{ "academic.import_skipped", "(%d eventos que no son clases semanales, como exámenes, no se han importado.)",
+	  "(%d events that are not weekly classes, such as exams, were not imported.)" },
+	{ NULL, NULL, NULL }
+};

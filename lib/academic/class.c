@@ -1,0 +1,203 @@
+/* See LICENSE. class.c: adding a weekly class from what the student said, with undo and change buttons. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "academic/academic.h"
+#include "academic/acad.h"
+#include "core/mem.h"
+#include "core/strbuf.h"
+#include "db/db.h"
+
+/*
+ * Alternate weeks: the parser's "every" slot when it gives one ("2week"),
+ * else the words themselves, so "cada dos semanas" works whatever the
+ * parser's version.
+ */
+static const char *const alt_words[] = {
+	"cada dos semanas", "cada 2 semanas", "semanas alternas", "semana sí", "quincenal",
+	"every other week", "every two weeks", "every 2 weeks", "alternate weeks", "biweekly", "fortnight",
+	"semanas pares", "semanas impares", "even weeks", "odd weeks", NULL
+};
+
+static int
+said(const char *text, const char *const *words)
+{
+	int i;
+
+	for (i = 0; text != NULL && words[i] != NULL; i++)
+		if (strcasestr(text, words[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* 1 for odd ISO weeks, 0 for even, -1 when the student named neither. */
+static int
+parity_said(const struct bot_ctx *ctx, const struct nlu_result *r)
+{
+	static const char *const odd[] = { "semanas impares", "odd weeks", NULL };
+	static const char *const even[] = { "semanas pares", "even weeks", NULL };
+	const char *text = ctx->u != NULL ? ctx->u->text : NULL;
+
+	if (strcmp(r->arg, "odd") == 0 || said(text, odd))
+		return 1;
+	if (strcmp(r->arg, "even") == 0 || said(text, even))
+		return 0;
+	return -1;
+}
+
+static int
+every_weeks(const struct bot_ctx *ctx, const struct nlu_result *r)
+{
+	if (strcmp(r->every, "2week") == 0 || strcmp(r->every, "2weeks") == 0 || strcmp(r->every, "fortnight") == 0)
+		return 2;
+	return said(ctx->u != NULL ? ctx->u->text : NULL, alt_words) ? 2 : 1;
+}
+
+static int
+iso_week(int64_t monday)
+{
+	int y, m, d;
+
+	acad_civil(monday + 3, &y, &m, &d);	/* the week belongs to the year of its Thursday */
+	return (int)((monday + 3 - acad_days(y, 1, 1)) / 7) + 1;
+}
+
+/* The Monday of the week of the class's next meeting (for alternate weeks: one of the right parity). */
+static void
+anchor_of(const struct bot_ctx *ctx, int weekday, int parity, char out[11])
+{
+	int64_t today = acad_days(ctx->local.year, ctx->local.month, ctx->local.day);
+	int64_t next = today + ((weekday - acad_isodow(today)) % 7 + 7) % 7;
+	int64_t monday = next - (weekday - 1);
+
+	if (parity >= 0 && iso_week(monday) % 2 != parity)
+		monday += 7;
+	acad_fmt_date(monday, out);
+}
+
+/* Appends a warning for each class of the user on "weekday" that overlaps [start, end), other than "self". */
+static int
+overlaps(struct bot_ctx *ctx, int weekday, const char *start, const char *end, int64_t self, struct strbuf *out)
+{
+	char uid[DB_I64_LEN], wd[DB_I64_LEN], id[DB_I64_LEN];
+	const char *p[5] = { db_i64(uid, ctx->user.id), db_i64(wd, weekday), start, end, db_i64(id, self) };
+	struct db_res *r;
+	int i;
+
+	r = db_query(ctx->db, "SELECT s.code, to_char(c.start_time, 'HH24:MI') AS s, to_char(c.end_time, 'HH24:MI') AS e"
+	    " FROM academic.classes c JOIN academic.subjects s ON s.id = c.subject_id AND s.user_id = c.user_id"
+	    " WHERE c.user_id = $1 AND c.weekday = $2 AND c.start_time < $4::time AND $3::time < c.end_time"
+	    " AND c.id <> $5 ORDER BY c.start_time", 5, p);
+	if (r == NULL)
+		return -1;
+	for (i = 0; i < db_rows(r); i++) {
+		int d = weekday;
+
+		strbuf_addc(out, '\n');
+		strbuf_adds(out, reply_fmt(ctx->reply, "academic.overlap", reply_esc(ctx->reply, db_get(r, i, "code")),
+		    acad_weekdays_text(ctx->a, ctx->user.lang, &d, 1), db_get(r, i, "s"), db_get(r, i, "e")));
+	}
+	db_res_free(r);
+	return 0;
+}
+
+const char *
+acad_class_line(struct bot_ctx *ctx, const char *subject, const int *wd, int nwd, const char *start,
+    const char *end, const char *room, int every)
+{
+	struct reply *rp = ctx->reply;
+	const char *s;
+
+	s = arena_printf(ctx->a, "<b>%s</b>, %s, %s–%s", reply_esc(rp, subject),
+	    acad_weekdays_text(ctx->a, ctx->user.lang, wd, nwd), start, end);
+	if (room != NULL && room[0] != '\0')
+		s = arena_printf(ctx->a, "%s, %s", s, reply_fmt(rp, "academic.room", reply_esc(rp, room)));
+	if (every > 1)
+		s = arena_printf(ctx->a, "%s (%s)", s, reply_fmt(rp, "academic.alternate"));
+	return s;
+}
+
+static int
+check_add(struct bot_ctx *ctx, const struct nlu_result *r)
+{
+	int s, e, i;
+
+	if (r->subject[0] == '\0' || r->nweekdays < 1 || acad_parse_hm(r->start, &s) != 0) {
+		reply_msgf(ctx->reply, "academic.add_incomplete");
+		return -1;
+	}
+	if (acad_parse_hm(r->end, &e) != 0 || e <= s) {
+		reply_msgf(ctx->reply, "academic.add_no_end", r->start);
+		return -1;
+	}
+	for (i = 0; i < r->nweekdays; i++)
+		if (r->weekdays[i] < 1 || r->weekdays[i] > 7) {
+			reply_msgf(ctx->reply, "academic.add_incomplete");
+			return -1;
+		}
+	return 0;
+}
+
+/* The confirmation with its buttons: undo, change, my classes. */
+static void
+confirm(struct bot_ctx *ctx, const char *html, int64_t batch)
+{
+	struct reply_item *it = reply_text(ctx->reply, html);
+
+	reply_button(it, ctx->reply, reply_fmt(ctx->reply, "academic.btn_undo"),
+	    arena_printf(ctx->a, ACAD_CB "u:%lld", (long long)batch));
+	reply_button(it, ctx->reply, reply_fmt(ctx->reply, "academic.btn_change"),
+	    arena_printf(ctx->a, ACAD_CB "c:%lld", (long long)batch));
+	reply_button(it, ctx->reply, reply_fmt(ctx->reply, "academic.btn_list"), ACAD_CB "l");
+}
+
+int
+academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
+{
+	struct strbuf out = STRBUF_INIT;
+	int64_t batch, subject, id;
+	int i, added = 0, had, minutes, every, parity, rc = -1;
+	char anchor[11];
+
+	if (check_add(ctx, r) != 0)
+		return 0;
+	every = every_weeks(ctx, r);
+	parity = every > 1 ? parity_said(ctx, r) : -1;
+	if ((had = acad_class_count(ctx->db, ctx->user.id)) < 0 || acad_batch_new(ctx->db, &batch) != 0 ||
+	    acad_subject_get(ctx->db, ctx->user.id, r->subject, batch, &subject) != 0)
+		goto out;
+	for (i = 0; i < r->nweekdays; i++) {
+		anchor_of(ctx, r->weekdays[i], parity, anchor);
+		switch (acad_class_insert(ctx->db, ctx->user.id, subject, r->weekdays[i], r->start, r->end, r->room,
+		    every, anchor, batch, &id)) {
+		case 1:
+			added++;
+			if (overlaps(ctx, r->weekdays[i], r->start, r->end, id, &out) != 0)
+				goto out;
+			break;
+		case 0:
+			break;
+		default:
+			goto out;
+		}
+	}
+	if (added == 0) {
+		reply_msgf(ctx->reply, "academic.add_dup", acad_class_line(ctx, r->subject, r->weekdays,
+		    r->nweekdays, r->start, r->end, r->room, every));
+		rc = 0;
+		goto out;
+	}
+	if (acad_settings_ensure(ctx->db, ctx->user.id, &minutes) != 0)
+		goto out;
+	if (had == 0)
+		strbuf_addf(&out, "\n\n%s", reply_fmt(ctx->reply, "academic.first_warn", minutes));
+	confirm(ctx, arena_printf(ctx->a, "%s%s", reply_fmt(ctx->reply, "academic.added",
+	    acad_class_line(ctx, r->subject, r->weekdays, r->nweekdays, r->start, r->end, r->room, every)),
+	    strbuf_str(&out)), batch);
+	rc = 0;
+out:
+	strbuf_release(&out);
+	return rc;
+}

@@ -1,0 +1,156 @@
+/* See LICENSE. warn.c: class warnings: the lead time per student, and the producer that queues each warning. */
+#include <string.h>
+
+#include "academic/academic.h"
+#include "academic/acad.h"
+#include "core/i18n.h"
+#include "core/log.h"
+#include "core/strbuf.h"
+#include "db/db.h"
+#include "reminders/queue.h"
+
+/* A day ahead is the most that still reads as "before class". */
+#define WARN_MAX	1440
+
+static int
+for_classes(const struct nlu_result *r)
+{
+	return r->target[0] == '\0' || strcmp(r->target, "classes") == 0;
+}
+
+/* "avísame 15 minutos antes de clase": turns warnings on with that lead. */
+int
+academic_warn_set(struct bot_ctx *ctx, const struct nlu_result *r)
+{
+	char uid[DB_I64_LEN], min[DB_I64_LEN];
+	const char *p[2];
+
+	if (!for_classes(r)) {
+		reply_msgf(ctx->reply, "academic.warn_which");
+		return 0;
+	}
+	if (!r->has_minutes || r->minutes < 1 || r->minutes > WARN_MAX) {
+		reply_msgf(ctx->reply, "academic.warn_help");
+		return 0;
+	}
+	p[0] = db_i64(uid, ctx->user.id);
+	p[1] = db_i64(min, r->minutes);
+	/* Pending warnings were made with the old lead: drop them, the producer makes them anew. */
+	if (db_exec(ctx->db, "INSERT INTO academic.settings (user_id, warn_on, warn_minutes) VALUES ($1, true, $2)"
+	    " ON CONFLICT (user_id) DO UPDATE SET warn_on = true, warn_minutes = EXCLUDED.warn_minutes", 2, p) != 0 ||
+	    acad_warnings_cancel(ctx->db, ctx->user.id) != 0)
+		return -1;
+	reply_msgf(ctx->reply, "academic.warn_set", r->minutes);
+	return 0;
+}
+
+/* "no me avises de las clases". */
+int
+academic_warn_off(struct bot_ctx *ctx, const struct nlu_result *r)
+{
+	char uid[DB_I64_LEN];
+	const char *p[1] = { db_i64(uid, ctx->user.id) };
+
+	if (!for_classes(r)) {
+		reply_msgf(ctx->reply, "academic.warn_which");
+		return 0;
+	}
+	if (db_exec(ctx->db, "INSERT INTO academic.settings (user_id, warn_on) VALUES ($1, false)"
+	    " ON CONFLICT (user_id) DO UPDATE SET warn_on = false", 1, p) != 0 ||
+	    acad_warnings_cancel(ctx->db, ctx->user.id) != 0)
+		return -1;
+	reply_msgf(ctx->reply, "academic.warn_off");
+	return 0;
+}
+
+/*
+ * Every class occurrence whose warning (start minus the student's lead)
+ * falls in [$1, $2): days are enumerated in each student's own zone and the
+ * start is turned into an instant there by PostgreSQL, so daylight saving is
+ * right; the term, days off and alternate weeks as in ACAD_CLASSES_ON_DAY_SQL.
+ */
+#define PRODUCE_SQL \
+	"SELECT c.id, c.user_id, u.lang, s.code, c.room, st.warn_minutes," \
+	" extract(epoch FROM (g.d::date + c.start_time) AT TIME ZONE u.tz)::bigint AS starts" \
+	" FROM academic.settings st" \
+	" JOIN core.users u ON u.user_id = st.user_id AND u.active" \
+	" CROSS JOIN LATERAL generate_series((to_timestamp($1) AT TIME ZONE u.tz)::date," \
+	"   (to_timestamp($2) AT TIME ZONE u.tz + make_interval(mins => st.warn_minutes))::date," \
+	"   interval '1 day') AS g(d)" \
+	" JOIN academic.classes c ON c.user_id = st.user_id AND c.weekday = extract(isodow FROM g.d)" \
+	" JOIN academic.subjects s ON s.id = c.subject_id AND s.user_id = c.user_id" \
+	" LEFT JOIN academic.terms t ON t.user_id = c.user_id" \
+	" WHERE st.warn_on" \
+	" AND (t.starts_on IS NULL OR g.d::date >= t.starts_on) AND (t.ends_on IS NULL OR g.d::date <= t.ends_on)" \
+	" AND NOT EXISTS (SELECT 1 FROM academic.days_off o WHERE o.user_id = c.user_id AND o.day = g.d::date)" \
+	" AND abs((g.d::date - (extract(isodow FROM g.d)::int - 1)) - c.anchor_monday) / 7 % c.every_weeks = 0" \
+	" AND (g.d::date + c.start_time) AT TIME ZONE u.tz - make_interval(mins => st.warn_minutes)" \
+	"   >= to_timestamp($1)" \
+	" AND (g.d::date + c.start_time) AT TIME ZONE u.tz - make_interval(mins => st.warn_minutes)" \
+	"   < to_timestamp($2)"
+
+/* "30 minutos" / "2 horas": the lead as the student reads it. */
+static void
+lead_text(const char *lang, int minutes, struct strbuf *out)
+{
+	if (minutes % 60 == 0)
+		strbuf_addf(out, i18n_get(lang, minutes == 60 ? "academic.lead_hour" : "academic.lead_hours"),
+		    minutes / 60);
+	else
+		strbuf_addf(out, i18n_get(lang, "academic.lead_minutes"), minutes);
+}
+
+/* The warning's HTML in "lang": subject and room escaped. */
+static void
+warn_text(const char *lang, const char *code, const char *room, int minutes, struct strbuf *out)
+{
+	struct strbuf subj = STRBUF_INIT, rm = STRBUF_INIT, lead = STRBUF_INIT;
+
+	strbuf_add_html(&subj, code);
+	lead_text(lang, minutes, &lead);
+	if (room != NULL && room[0] != '\0') {
+		strbuf_add_html(&rm, room);
+		strbuf_addf(out, i18n_get(lang, "academic.warn_room"), strbuf_str(&subj), strbuf_str(&rm),
+		    strbuf_str(&lead));
+	} else {
+		strbuf_addf(out, i18n_get(lang, "academic.warn_text"), strbuf_str(&subj), strbuf_str(&lead));
+	}
+	strbuf_release(&subj);
+	strbuf_release(&rm);
+	strbuf_release(&lead);
+}
+
+int
+academic_warn_produce(struct db *db, time_t from, time_t to)
+{
+	char f[DB_I64_LEN], t[DB_I64_LEN];
+	const char *p[2] = { db_i64(f, (int64_t)from), db_i64(t, (int64_t)to) };
+	struct strbuf text = STRBUF_INIT;
+	struct reminder_spec spec;
+	struct db_res *r;
+	int i, rc = 0;
+
+	if (to <= from)
+		return 0;
+	if ((r = db_query(db, PRODUCE_SQL, 2, p)) == NULL)
+		return -1;
+	for (i = 0; i < db_rows(r) && rc == 0; i++) {
+		int lead = (int)db_get_i64(r, i, "warn_minutes", ACAD_WARN_DEFAULT);
+
+		strbuf_reset(&text);
+		warn_text(db_get(r, i, "lang"), db_get(r, i, "code"), db_get(r, i, "room"), lead, &text);
+		memset(&spec, 0, sizeof spec);
+		spec.user_id = db_get_i64(r, i, "user_id", 0);
+		spec.kind = "class";
+		spec.ref_id = db_get_i64(r, i, "id", 0);
+		spec.expires_at = (time_t)db_get_i64(r, i, "starts", 0);
+		spec.due_at = spec.expires_at - (time_t)lead * 60;
+		spec.text_html = strbuf_str(&text);
+		rc = reminders_schedule(db, &spec);
+	}
+	if (rc != 0)
+		log_err("academic: scheduling class warnings failed");
+	db_res_free(r);
+	strbuf_release(&text);
+	return rc;
+}

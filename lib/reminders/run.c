@@ -1,0 +1,381 @@
+/* See LICENSE. run.c: one reminder run: produce, claim, send paced, settle each row. */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "reminders/run.h"
+#include "bot/bot.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "db/db.h"
+#include "reminders/pacing.h"
+#include "reminders/reminders.h"
+#include "reminders/store.h"
+#include "telegram/tg.h"
+
+#define NS 1000000000LL
+
+/*
+ * The run's clock: it starts at opts->now (--now or the real time) and
+ * advances with CLOCK_MONOTONIC, so a test run "at" 09:30 behaves as a real
+ * one would, and the pacer works on the monotonic nanoseconds.
+ */
+struct run {
+	struct db		*db;
+	struct tg		*tg;
+	const struct remind_opts *o;
+	struct remind_stats	*st;
+	struct arena		*a;
+	struct pacer		 pacer;
+	double			 now0;		/* epoch seconds at mono0 */
+	int64_t			 mono0;
+	double			 claim_end;	/* epoch seconds: no claim after */
+	double			 send_end;	/* no send after */
+	double			 lease_until;	/* claimed rows are this run's until then */
+	double			 next_run;	/* where a deferred row becomes claimable again */
+	int			 errors_in_row;
+	int			 stop;		/* end the run after the current row */
+};
+
+static int64_t
+mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * NS + ts.tv_nsec;
+}
+
+static double
+run_clock(const struct run *r)
+{
+	return r->now0 + (double)(mono_ns() - r->mono0) / 1e9;
+}
+
+static int64_t
+to_mono(const struct run *r, double t)
+{
+	return r->mono0 + (int64_t)llround((t - r->now0) * 1e9);
+}
+
+static double
+to_epoch(const struct run *r, int64_t m)
+{
+	return r->now0 + (double)(m - r->mono0) / 1e9;
+}
+
+static void
+sleep_until(int64_t m)
+{
+	struct timespec ts;
+
+	ts.tv_sec = m / NS;
+	ts.tv_nsec = m % NS;
+	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR)
+		;
+}
+
+static int
+stopping(const struct run *r)
+{
+	return r->stop || (r->o->stop != NULL && *r->o->stop);
+}
+
+/*
+ * Each producer in its own transaction: a producer that fails (a module's
+ * bug, a bad row) must not keep the other modules' reminders from going out.
+ */
+static void
+run_producers(struct run *r)
+{
+	time_t from = (time_t)floor(r->now0) - REMIND_PRODUCER_SLACK;
+	time_t to = (time_t)floor(r->now0) + 60;
+	size_t i;
+
+	for (i = 0; reminder_producers[i] != NULL; i++) {
+		if (db_begin(r->db) != 0) {
+			r->st->producer_errors++;
+			return;
+		}
+		if (reminder_producers[i](r->db, from, to) == 0 && db_commit(r->db) == 0)
+			continue;
+		db_rollback(r->db);
+		r->st->producer_errors++;
+		log_err("remind: producer %zu failed for [%lld, %lld)", i, (long long)from, (long long)to);
+	}
+}
+
+/* Index of the unsent row that may go first under the pacer, ties in due order; -1 when none. */
+static int
+next_row(const struct run *r, const struct due_row *rows, int n, int64_t now, int64_t *when)
+{
+	int64_t t, best = INT64_MAX;
+	int i, pick = -1;
+
+	for (i = 0; i < n; i++) {
+		if (rows[i].done)
+			continue;
+		t = pacer_ready(&r->pacer, rows[i].chat_id, now);
+		if (t < best) {
+			best = t;
+			pick = i;
+		}
+	}
+	*when = best;
+	return pick;
+}
+
+static void
+settle_counts(struct run *r, struct due_row *rows, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(rows[i].status, "missed") == 0) {
+			r->st->missed++;
+			rows[i].done = 1;
+			log_info("remind: queue %" PRId64 " missed (expired before it could go)", rows[i].id);
+		} else if (strcmp(rows[i].status, "cancelled") == 0) {
+			r->st->cancelled++;
+			rows[i].done = 1;
+		}
+	}
+}
+
+/* A 403: nothing more to this user, in this batch either (their rows are cancelled in the database). */
+static int
+blocked(struct run *r, struct due_row *rows, int n, int64_t user_id)
+{
+	int i;
+
+	r->st->blocked++;
+	if (store_block_user(r->db, user_id) != 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (rows[i].user_id == user_id && !rows[i].done) {
+			rows[i].done = 1;
+			r->st->cancelled++;
+		}
+	return 0;
+}
+
+/*
+ * 429: wait exactly retry_after, counted from Telegram's answer, never
+ * clamped. Within this run, the row is tried again after it; past the run's
+ * end, "not before" is stored for the next runs and this run ends.
+ */
+static int
+flood_wait(struct run *r, struct due_row *row, long retry_after)
+{
+	int64_t until = mono_ns() + (int64_t)retry_after * NS;
+
+	log_warn("remind: 429, retry_after %ld s", retry_after);
+	if (to_epoch(r, until) <= r->send_end) {
+		pacer_hold(&r->pacer, until);
+		return 0;
+	}
+	r->st->paused = true;
+	r->stop = 1;
+	if (store_pause_set(r->db, to_epoch(r, until)) != 0)
+		return -1;
+	row->done = 1;
+	r->st->deferred++;
+	return store_defer(r->db, row, 0, "429 Too Many Requests");
+}
+
+/*
+ * Sends one row and settles it. It is marked 'sent' only after Telegram
+ * accepted it, in a statement of its own: a crash between the two repeats
+ * this one message on a later run (after the lease), and loses none.
+ */
+static int
+send_row(struct run *r, struct due_row *rows, int n, struct due_row *row)
+{
+	struct tg_result res;
+	int64_t at = mono_ns();
+	int rc = 0;
+
+	if (run_clock(r) >= row->expires_at) {
+		row->done = 1;
+		r->st->missed++;
+		return store_mark_final(r->db, row, "missed", "expired while waiting");
+	}
+	memset(&res, 0, sizeof res);
+	pacer_sent(&r->pacer, row->chat_id, at);
+	reminders_send(r->tg, row, &res);
+	switch (res.status) {
+	case TG_OK:
+		row->done = 1;
+		r->st->sent++;
+		r->errors_in_row = 0;
+		rc = store_mark_sent(r->db, row, to_epoch(r, at));
+		break;
+	case TG_RETRY_AFTER:
+		rc = flood_wait(r, row, res.retry_after);
+		break;
+	case TG_BLOCKED:
+		rc = blocked(r, rows, n, row->user_id);
+		break;
+	case TG_REJECTED:
+		row->done = 1;
+		r->st->failed++;
+		log_err("remind: queue %" PRId64 " refused by Telegram: %s", row->id, res.description);
+		rc = store_mark_final(r->db, row, "failed", res.description);
+		break;
+	case TG_SERVER_ERROR:
+	case TG_NETWORK:
+		row->done = 1;
+		r->st->deferred++;
+		log_warn("remind: queue %" PRId64 " left for the next run: %s", row->id,
+		    tg_status_name(res.status));
+		if (++r->errors_in_row >= REMIND_MAX_ERRORS)
+			r->stop = 1;
+		rc = store_defer(r->db, row, r->next_run, res.description);
+		break;
+	}
+	tg_result_release(&res);
+	return rc;
+}
+
+/* Sends a claimed batch in pacer order; what cannot go before the run's end is given back. */
+static int
+send_batch(struct run *r, struct due_row *rows, int n)
+{
+	int64_t when;
+	int i;
+
+	while (!stopping(r) && (i = next_row(r, rows, n, mono_ns(), &when)) >= 0) {
+		if (to_epoch(r, when) > r->send_end)
+			break;
+		sleep_until(when);
+		if (send_row(r, rows, n, &rows[i]) != 0)
+			return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (!rows[i].done) {
+			rows[i].done = 1;
+			r->st->released++;
+			if (store_release(r->db, &rows[i]) != 0)
+				return -1;
+		}
+	return 0;
+}
+
+/* A stored 429 wait: sleep through it if it ends in time, otherwise this run sends nothing. */
+static int
+respect_pause(struct run *r)
+{
+	double nb;
+
+	if (store_pause_get(r->db, &nb) != 0)
+		return -1;
+	if (nb <= run_clock(r))
+		return 0;
+	if (nb > r->claim_end) {
+		r->st->paused = true;
+		r->stop = 1;
+		log_info("remind: Telegram asked to wait; nothing sent before %.0f", nb);
+		return 0;
+	}
+	pacer_hold(&r->pacer, to_mono(r, nb));
+	return 0;
+}
+
+static int
+run_send(struct run *r)
+{
+	struct due_row *rows;
+	size_t cap;
+	int n;
+
+	if (respect_pause(r) != 0)
+		return -1;
+	while (!stopping(r) && run_clock(r) < r->claim_end) {
+		cap = pacer_capacity(&r->pacer, mono_ns(), to_mono(r, r->send_end), REMIND_BATCH);
+		if (cap == 0)
+			break;
+		if ((n = store_claim(r->db, r->a, run_clock(r), r->lease_until, cap, &rows)) < 0)
+			return -1;
+		if (n == 0)
+			break;
+		settle_counts(r, rows, n);
+		if (send_batch(r, rows, n) != 0)
+			return -1;
+		arena_reset(r->a);
+	}
+	return 0;
+}
+
+static void
+print_row(FILE *out, const struct due_row *row)
+{
+	const char *s;
+
+	fprintf(out, "%s queue=%" PRId64 " user=%" PRId64 " chat=%" PRId64 " kind=%s due=%.0f ",
+	    strcmp(row->status, "pending") == 0 ? "send" : row->status, row->id, row->user_id,
+	    row->chat_id, row->kind, row->due_at);
+	for (s = row->text; *s != '\0'; s++)	/* one line each */
+		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, out);
+	fputc('\n', out);
+}
+
+/* --dry-run: the same producers and claims inside one transaction that is rolled back; no API call. */
+static int
+run_dry(struct run *r)
+{
+	struct due_row *rows;
+	int i, n;
+
+	if (db_begin(r->db) != 0)
+		return -1;
+	run_producers(r);
+	while ((n = store_claim(r->db, r->a, r->now0, r->lease_until, 500, &rows)) > 0) {
+		for (i = 0; i < n; i++)
+			print_row(r->o->out ? r->o->out : stdout, &rows[i]);
+		settle_counts(r, rows, n);
+		for (i = 0; i < n; i++)
+			if (!rows[i].done)
+				r->st->sent++;
+		arena_reset(r->a);
+	}
+	db_rollback(r->db);
+	return n < 0 ? -1 : 0;
+}
+
+int
+reminders_run(struct db *db, struct tg *tg, const struct remind_opts *o, struct remind_stats *st)
+{
+	struct run r;
+	double minute_end;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	memset(st, 0, sizeof *st);
+	r.db = db;
+	r.tg = tg;
+	r.o = o;
+	r.st = st;
+	r.a = arena_new();
+	r.now0 = o->now;
+	r.mono0 = mono_ns();
+	minute_end = (double)remind_minute_end((int64_t)floor(o->now));
+	r.claim_end = minute_end - REMIND_CLAIM_MARGIN;
+	r.send_end = minute_end - REMIND_SEND_MARGIN;
+	r.next_run = minute_end;
+	/* A run that dies leaves its claims to the run a minute after this one ends. */
+	r.lease_until = minute_end + 60;
+	pacer_init(&r.pacer, o->rate, o->chat_gap_ms, r.mono0);
+	if (o->dry_run)
+		rc = run_dry(&r);
+	else {
+		run_producers(&r);
+		rc = run_send(&r);
+	}
+	pacer_release(&r.pacer);
+	arena_free(r.a);
+	return rc;
+}
