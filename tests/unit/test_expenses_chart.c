@@ -85,7 +85,7 @@ test_many_labels(void **state)
 	struct arena *a = arena_new();
 	const char *days[31];
 	int64_t v[31];
-	char names[31][4];
+	char names[31][12];
 	struct chart_series s = { "x", v, 31, 0 };
 	struct chart c = { CHART_BARS, "Por día", NULL, days, NULL, 31, &s, 1, fmt, NULL, 0, 0 };
 	size_t len = 0;
