@@ -9,11 +9,11 @@
 # no public URL: long polling (mystudentbot poll). With no token and a terminal: a console chat.
 # Otherwise it waits. SIGINT/SIGTERM (or the end of the chat) stops everything it started.
 # Without MSB_WEBHOOK_SECRET a secret is generated once and kept in var/secret.
-# Logs: var/log/.
+# Logs: var/log/. MSB_RUN_DIR replaces var/ (the tests use a temporary one).
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
-var=$root/var
+var=${MSB_RUN_DIR:-$root/var}   # tests point it elsewhere
 port=${MSB_HTTP_PORT:-8080}
 pg=$root/tests/lib/pg.sh
 mkdir -p "$var/run" "$var/log" "$var/nginx"
@@ -89,12 +89,14 @@ fi
 export MSB_DATABASE_URL
 bin/mystudentbot migrate >>"$var/log/migrate.log" 2>&1 || { tail -n 5 "$var/log/migrate.log" >&2; say "migrate failed"; exit 1; }
 
-# FastCGI
+# FastCGI. Without a token the webhook still answers (its one reply rides in the HTTP response);
+# a placeholder lets the programs start, and what they would send through the Bot API fails visibly.
+run_token=${MSB_BOT_TOKEN:-0:local-no-token}
 rm -f "$var/run/fcgi.sock"
 if [ -n "${MSB_FCGI_WORKERS:-}" ]; then
-	bg "$var/log/fcgi.log" bin/mystudentbot-fcgi -s "$var/run/fcgi.sock" -w "$MSB_FCGI_WORKERS"
+	bg "$var/log/fcgi.log" env MSB_BOT_TOKEN="$run_token" bin/mystudentbot-fcgi -s "$var/run/fcgi.sock" -w "$MSB_FCGI_WORKERS"
 else
-	bg "$var/log/fcgi.log" bin/mystudentbot-fcgi -s "$var/run/fcgi.sock"
+	bg "$var/log/fcgi.log" env MSB_BOT_TOKEN="$run_token" bin/mystudentbot-fcgi -s "$var/run/fcgi.sock"
 fi
 fcgi=$last
 n=0
@@ -119,7 +121,7 @@ done
 
 # The reminders, at the start of every minute, as cron would run them.
 # shellcheck disable=SC2016 # expanded by the inner shell
-bg "$var/log/remind.log" sh -c 'while :; do sleep $((60 - $(date +%S | sed "s/^0//"))); bin/mystudentbot-remind || true; done'
+bg "$var/log/remind.log" sh -c 'while :; do sleep $((60 - $(date +%S | sed "s/^0//"))); MSB_BOT_TOKEN="$0" bin/mystudentbot-remind || true; done' "$run_token"
 
 echo "webhook: http://127.0.0.1:$port/telegram/webhook"
 

@@ -174,9 +174,7 @@ handle(struct bot_ctx *c)
 		return -1;
 	reply_init(c->reply, c->a, c->user.lang, c->u->chat_id ? c->u->chat_id : c->user.chat_id);
 	set_local_now(c);
-	if ((hits = user_flood_hit(c->db, c->user.id)) < 0)
-		return -1;
-	if (hits > c->cfg->flood_per_minute) {
+	if ((hits = c->user.flood_hits) > c->cfg->flood_per_minute) {
 		/* Say it once per minute; the rest of the flood is recorded and ignored. */
 		if (hits == c->cfg->flood_per_minute + 1 && c->u->kind == UPDATE_MESSAGE)
 			reply_msgf(c->reply, "core.flood");

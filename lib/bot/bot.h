@@ -24,6 +24,7 @@ struct user {
 	char	 tz[64];	/* IANA zone */
 	bool	 active;	/* false after 403 / my_chat_member "kicked" */
 	bool	 is_new;	/* created by this update */
+	int	 flood_hits;	/* updates from them in the current minute, this one included */
 };
 
 /* Everything a handler may use. Handlers run inside the update's transaction. */
