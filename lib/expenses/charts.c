@@ -212,6 +212,19 @@ running(struct bot_ctx *c, struct chart *ch, struct period p, const char *cur, c
 	return 0;
 }
 
+/* Months as shades of one blue, light to dark: the latest stands out and the order reads as time. */
+static uint32_t
+month_shade(int i, int n)
+{
+	static const int from[3] = { 0xc6, 0xdb, 0xef }, to[3] = { 0x08, 0x45, 0x94 };
+	uint32_t c = 0;
+	int k;
+
+	for (k = 0; k < 3; k++)
+		c = c << 8 | (uint32_t)(from[k] + (to[k] - from[k]) * (n > 1 ? i : 1) / (n > 1 ? n - 1 : 1));
+	return c;
+}
+
 /* Grouped bars: the categories of the last "n" months (up to "p"'s month, cut at today), a bar per month. */
 static int
 months(struct bot_ctx *c, struct chart *ch, struct period p, int n, const char *cur)
@@ -235,7 +248,7 @@ months(struct bot_ctx *c, struct chart *ch, struct period p, int n, const char *
 					v[i][k] += s[j].cents;
 		day_to_ymd(mi.from, &y, &mo, &d);
 		se[i].name = reply_fmt(c->reply, "expenses.month_year", exp_month_name(c->reply->lang, mo), y);
-		se[i].color = chart_color(i + 10 - n);	/* the latest month keeps the same hue whatever n */
+		se[i].color = month_shade(i, n);
 	}
 	for (k = 0; k < 9; k++)
 		for (i = 0; i < n; i++)
