@@ -126,7 +126,12 @@ fmt(const struct chart *c, int64_t v, char *buf, size_t len)
 static void
 header(struct canvas *cv)
 {
-	text(cv, CHART_FONT_BOLD, PT_TITLE, cv->ink, MARGIN, MARGIN + 40, 1, cv->c->title);
+	double pt = PT_TITLE;
+
+	/* A long title ("semana del 23 de noviembre") shrinks rather than run off the picture. */
+	while (pt > 18 && text_width(CHART_FONT_BOLD, pt, cv->c->title) > cv->w - 2 * MARGIN)
+		pt -= 4;
+	text(cv, CHART_FONT_BOLD, pt, cv->ink, MARGIN, MARGIN + 40, 1, cv->c->title);
 	cv->top = MARGIN + 70;
 	if (cv->c->subtitle != NULL) {
 		text(cv, CHART_FONT, PT_SUB, cv->muted, MARGIN, cv->top + 20, 1, cv->c->subtitle);

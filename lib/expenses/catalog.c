@@ -86,6 +86,7 @@ const struct msg expenses_msgs[] = {
 	{ "expenses.title.pie", "Reparto por categoría · %s", "By category · %s" },
 	{ "expenses.title.cat", "Gastos por categoría · %s", "Spending by category · %s" },
 	{ "expenses.title.bar", "Gastos por día · %s", "Spending by day · %s" },
+	{ "expenses.title.bar_year", "Gastos por mes · %s", "Spending by month · %s" },
 	{ "expenses.title.line", "Acumulado · %s", "Running total · %s" },
 	{ "expenses.title.cmp", "Últimos %2$d meses hasta %1$s", "Last %2$d months to %1$s" },
 	{ "expenses.subtitle_total", "Total: %s", "Total: %s" },

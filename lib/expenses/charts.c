@@ -311,7 +311,8 @@ exp_chart_send(struct bot_ctx *c, const char *kind, struct period p, int n)
 	fa.currency = cur;
 	ch.fmt = fmt_money;
 	ch.fmt_arg = &fa;
-	snprintf(key, sizeof key, "expenses.title.%s", kind);
+	snprintf(key, sizeof key, "expenses.title.%s%s", kind, strcmp(kind, "bar") == 0 && p.kind == PERIOD_YEAR ?
+	    "_year" : "");
 	ch.title = reply_fmt(r, key, exp_period_title(r, strcmp(kind, "line") == 0 ?
 	    period_of(PERIOD_MONTH, p.from) : p), n);
 	ch.subtitle = reply_fmt(r, "expenses.subtitle_total", exp_money(r, total, cur));
