@@ -93,11 +93,13 @@ const struct msg expenses_msgs[] = {
 	{ "expenses.legend_month", "%s: %s", "%s: %s" },
 	{ "expenses.line_more", "A día %d llevas un %d %% más que en %s.", "By day %d you've spent %d%% more than in %s." },
 	{ "expenses.line_less", "A día %d llevas un %d %% menos que en %s.", "By day %d you've spent %d%% less than in %s." },
-	{ "expenses.caption", "📊 %s\n%s", "📊 %s\n%s" },
+	{ "expenses.caption", "📊 %s", "📊 %s" },
+	{ "expenses.caption_more", "📊 %s\n%s", "📊 %s\n%s" },
 
 	/* Managing */
 	{ "expenses.row", "%s — %s%s · %s", "%s — %s%s · %s" },
 	{ "expenses.list_title", "<b>Gastos · %s</b>\n", "<b>Expenses · %s</b>\n" },
+	{ "expenses.list_total", "Total: <b>%s</b>\n", "Total: <b>%s</b>\n" },
 	{ "expenses.list_recent", "<b>Últimos gastos</b>\n", "<b>Latest expenses</b>\n" },
 	{ "expenses.list_line", "%d. %s\n", "%d. %s\n" },
 	{ "expenses.list_hint", "\nPulsa 🗑 y el número para borrar uno.", "\nTap 🗑 and the number to delete one." },

@@ -333,7 +333,8 @@ exp_chart_send(struct bot_ctx *c, const char *kind, struct period p, int n)
 	}
 	if (rc != 0)
 		return -1;
-	return send(c, &ch, reply_fmt(r, "expenses.caption", ch.title, caption ? caption : ""));
+	return send(c, &ch, caption ? reply_fmt(r, "expenses.caption_more", ch.title, caption) :
+	    reply_fmt(r, "expenses.caption", ch.title));
 }
 
 /* The kind a command's argument names ("/grafico tarta"), "" for none. */

@@ -77,6 +77,10 @@ expenses_summary(struct bot_ctx *c, const struct nlu_result *res)
 	bool cut = period_same_point(p, exp_today(c), &cur, &prev);
 	int i;
 
+	/* "gastos de hoy": a day has few expenses, so show them, each with its delete button. */
+	if (p.kind == PERIOD_DAY)
+		return expenses_list(c, res);
+
 	if ((s.ntot = exp_sums(c->db, c->user.id, cur.from, cur.to, EXP_BY_CURRENCY, c->a, &s.tot)) < 0 ||
 	    (s.ncat = exp_sums(c->db, c->user.id, cur.from, cur.to, EXP_BY_CATEGORY, c->a, &s.cat)) < 0 ||
 	    (s.ncon = exp_sums(c->db, c->user.id, cur.from, cur.to, EXP_BY_CONCEPT, c->a, &s.con)) < 0 ||

@@ -391,6 +391,9 @@ class Managing(Base):
         r = chat.say("mis gastos")
         dels = [d for _, d in S.buttons(r[0]) if d.startswith("e:del:")]
         self.assertEqual(len(dels), 2, texts(r))
+        r = chat.say("gastos de hoy")
+        self.assertIn("31,50 €", texts(r)[0])   # the day's total, then each expense with its delete button
+        self.assertEqual(sorted(d for _, d in S.buttons(r[0]) if d.startswith("e:del:")), sorted(dels))
         r = chat.say("ya no pago el gimnasio")
         self.assertEqual([x[7] for x in self.rows(uid) if x[6]], [today()])
         r = chat.say("borra el último gasto")
