@@ -90,6 +90,7 @@ const struct msg expenses_msgs[] = {
 	{ "expenses.title.line", "Acumulado · %s", "Running total · %s" },
 	{ "expenses.title.cmp", "Últimos %2$d meses hasta %1$s", "Last %2$d months to %1$s" },
 	{ "expenses.subtitle_total", "Total: %s", "Total: %s" },
+	{ "expenses.subtitle_only", "Total: %s (solo %s; las otras monedas, aparte)", "Total: %s (%s only; other currencies apart)" },
 	{ "expenses.legend_month", "%s: %s", "%s: %s" },
 	{ "expenses.line_more", "A día %d llevas un %d %% más que en %s.", "By day %d you've spent %d%% more than in %s." },
 	{ "expenses.line_less", "A día %d llevas un %d %% menos que en %s.", "By day %d you've spent %d%% less than in %s." },
