@@ -139,7 +139,8 @@ class Adding(Base):
         ("$9.99 hulu monthly", "9.99", "USD", "month", lambda t: t),
         ("coffee 2.50", "2.50", "EUR", None, lambda t: t),
         ("£20 books", "20.00", "GBP", None, lambda t: t),
-        ("rent €1,200.00 monthly", "1200.00", "EUR", "month", lambda t: t),
+        ("€1,200 rent monthly", "1200.00", "EUR", "month", lambda t: t),
+        ("paid 1,200.50 rent", "1200.50", "EUR", None, lambda t: t),
         ("bus pass 25 euros weekly", "25.00", "EUR", "week", lambda t: t),
     ]
 
@@ -400,6 +401,23 @@ class Managing(Base):
         self.assertEqual([x[3].lower() for x in self.rows(uid)], ["café"])
         chat.press(dels[-1])
         self.assertEqual(self.rows(uid), [])
+
+
+
+class Agenda(Base):
+    def test_money_line_in_the_agenda(self):
+        uid = 600901
+        chat = self.user(uid)
+        t = today()
+        r = chat.say("¿qué tengo hoy?")
+        self.assertFalse(any("💶" in x for x in texts(r)))   # nothing spent: no money line
+        self.insert(uid, "12.50", t, concept="cena", category="food")
+        self.insert(uid, "3.00", t.replace(day=1), "day", "café", "food")
+        r = chat.say("¿qué tengo hoy?")
+        line = [x for x in texts(r) if "💶" in x]
+        self.assertEqual(len(line), 1, texts(r))
+        self.assertIn(eur_es(Decimal("15.50")) + " ese día", line[0])
+        self.assertIn(eur_es(Decimal("12.50") + 3 * t.day) + " en el mes", line[0])
 
 
 if __name__ == "__main__":
