@@ -45,7 +45,7 @@ exp_chart_buttons(struct bot_ctx *c, struct reply_item *it, struct period p)
 	}
 }
 
-/* The biggest currency spent in [from, to) into "cur"; how many currencies (0: nothing spent), or -1. */
+/* The currency most used in [from, to) into "cur"; how many currencies (0: nothing spent), or -1. */
 static int
 main_currency(struct bot_ctx *c, day_t from, day_t to, char cur[4], int64_t *total)
 {

@@ -92,7 +92,7 @@ expenses_summary(struct bot_ctx *c, const struct nlu_result *res)
 	}
 	strbuf_adds(&sb, reply_fmt(c->reply, cut ? "expenses.summary_title_sofar" : "expenses.summary_title",
 	    exp_period_title(c->reply, p)));
-	/* Currencies are never added together: one block each, the largest first. */
+	/* Currencies are never added together: one block each, the most used first. */
 	for (i = 0; i < s.ntot; i++)
 		currency_block(c, &sb, &s.tot[i], &s, prev, cut);
 	it = reply_text(c->reply, strbuf_str(&sb));
