@@ -120,6 +120,7 @@ const struct msg expenses_msgs[] = {
 	{ "expenses.stopped_short", "Ya no se repite", "No longer repeats" },
 
 	/* Budget */
+	{ "expenses.budget_line", "🎯 Presupuesto: %s de %s (%d %%)\n", "🎯 Budget: %s of %s (%d%%)\n" },
 	{ "expenses.budget_set", "🎯 Presupuesto: %s %s. Llevas %s (%d %%).", "🎯 Budget: %s %s. So far: %s (%d%%)." },
 	{ "expenses.budget_80", "⚠️ Llevas %s de tu presupuesto de %s %s (%d %%).",
 	  "⚠️ You've spent %s of your %s %s budget (%d%%)." },

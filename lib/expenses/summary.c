@@ -42,8 +42,8 @@ change_line(struct bot_ctx *c, struct strbuf *sb, const struct exp_sum *t, const
 	    exp_money(r, before, t->currency)));
 }
 
-/* One currency's block: its total and count, the change, its categories and its top three concepts. */
-static void
+/* One currency's block: its total and count, the change, the budget, its categories, its top three concepts. */
+static int
 currency_block(struct bot_ctx *c, struct strbuf *sb, const struct exp_sum *t, const struct sums *s,
     struct period prev, bool cut)
 {
@@ -53,6 +53,9 @@ currency_block(struct bot_ctx *c, struct strbuf *sb, const struct exp_sum *t, co
 	strbuf_adds(sb, reply_fmt(r, t->count == 1 ? "expenses.total_one" : "expenses.total",
 	    exp_money(r, t->cents, t->currency), t->count));
 	change_line(c, sb, t, s, prev, cut);
+	/* The budget speaks of the period under way only. */
+	if (cut && exp_budget_line(c, sb, prev.kind, t->currency, t->cents) != 0)
+		return -1;
 	strbuf_adds(sb, reply_fmt(r, "expenses.by_category"));
 	for (i = 0; i < s->ncat; i++)
 		if (strcmp(s->cat[i].currency, t->currency) == 0)
@@ -65,6 +68,7 @@ currency_block(struct bot_ctx *c, struct strbuf *sb, const struct exp_sum *t, co
 			strbuf_adds(sb, reply_fmt(r, "expenses.top_line", reply_esc(r, s->con[i].key[0] ?
 			    s->con[i].key : "—"), exp_money(r, s->con[i].cents, t->currency), s->con[i].count));
 		}
+	return 0;
 }
 
 int
@@ -94,7 +98,10 @@ expenses_summary(struct bot_ctx *c, const struct nlu_result *res)
 	    exp_period_title(c->reply, p)));
 	/* Currencies are never added together: one block each, the most used first. */
 	for (i = 0; i < s.ntot; i++)
-		currency_block(c, &sb, &s.tot[i], &s, prev, cut);
+		if (currency_block(c, &sb, &s.tot[i], &s, prev, cut) != 0) {
+			strbuf_release(&sb);
+			return -1;
+		}
 	it = reply_text(c->reply, strbuf_str(&sb));
 	strbuf_release(&sb);
 	exp_chart_buttons(c, it, p);

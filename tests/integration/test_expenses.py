@@ -337,6 +337,8 @@ class Budget(Base):
                     self.assertIn(want, w[0])
             warned += w
         self.assertEqual(len(warned), 2)
+        r = chat.say("/gastos")
+        self.assertIn("🎯 Presupuesto: 112,00 € de 100,00 € (112 %)", texts(r)[0])
         self.assertEqual(self.stack.sql("SELECT level FROM expenses.budget_alerts WHERE user_id = %s "
                                         "ORDER BY level", uid), [(80,), (100,)])
 
