@@ -123,6 +123,16 @@ fmt(const struct chart *c, int64_t v, char *buf, size_t len)
 		snprintf(buf, len, "%lld", (long long)v);
 }
 
+/* A value axis label: round steps read better without ",00". */
+static void
+axis_fmt(const struct chart *c, int64_t v, char *buf, size_t len)
+{
+	if (c->axis_fmt != NULL)
+		c->axis_fmt(c->fmt_arg, v, buf, len);
+	else
+		fmt(c, v, buf, len);
+}
+
 static void
 header(struct canvas *cv)
 {
@@ -233,7 +243,7 @@ axes(struct canvas *cv, struct plot *p, int top, int bottom)
 	while (p->ymax - step >= max_value(c) && p->ymax > step)
 		p->ymax -= step;
 	/* Each FreeType measure costs a quarter of a millisecond: measure only the longest texts. */
-	fmt(c, p->ymax, buf, sizeof buf);
+	axis_fmt(c, p->ymax, buf, sizeof buf);
 	lw = number_width(CHART_FONT, PT_SMALL, buf);
 	p->x0 = MARGIN + lw + 14;
 	p->x1 = cv->w - MARGIN;
@@ -255,7 +265,7 @@ axes(struct canvas *cv, struct plot *p, int top, int bottom)
 		int y = plot_y(p, v);
 
 		gdImageLine(cv->im, p->x0, y, p->x1, y, v == 0 ? cv->muted : cv->grid);
-		fmt(c, v, buf, sizeof buf);
+		axis_fmt(c, v, buf, sizeof buf);
 		number(cv, CHART_FONT, PT_SMALL, cv->muted, p->x0 - 10, y + 7, -1, buf);
 	}
 	for (i = 0; i < c->nlabels; i += p->every) {

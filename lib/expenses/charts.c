@@ -26,6 +26,17 @@ fmt_money(void *arg, int64_t v, char *buf, size_t len)
 	strbuf_release(&sb);
 }
 
+static void
+fmt_axis(void *arg, int64_t v, char *buf, size_t len)
+{
+	const struct fmt_arg *f = arg;
+	struct strbuf sb = STRBUF_INIT;
+
+	money_format_whole(&sb, v, f->currency, f->lang);
+	snprintf(buf, len, "%s", strbuf_str(&sb));
+	strbuf_release(&sb);
+}
+
 static const char kinds[][5] = { "pie", "bar", "cat", "line", "cmp" };
 
 /* The kind buttons for "p": "e:ch:KIND:P:YYYY-MM-DD" (P = d/w/m/y), well under 64 bytes. */
@@ -323,6 +334,7 @@ exp_chart_send(struct bot_ctx *c, const char *kind, struct period p, int n)
 	fa.lang = r->lang;
 	fa.currency = cur;
 	ch.fmt = fmt_money;
+	ch.axis_fmt = fmt_axis;
 	ch.fmt_arg = &fa;
 	snprintf(key, sizeof key, "expenses.title.%s%s", kind, strcmp(kind, "bar") == 0 && p.kind == PERIOD_YEAR ?
 	    "_year" : "");
