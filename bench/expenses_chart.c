@@ -70,7 +70,7 @@ main(int argc, char **argv)
 	printf("chart rendering at 1080 px wide, %d runs each (median / worst):\n", runs);
 	for (k = 0; k < 4; k++) {
 		struct chart c = { CHART_PIE, "Reparto por categoría · noviembre de 2026", "Total: 1.234,56 €",
-		    cats, NULL, 9, &pie, 1, fmt, NULL, 0, 0 };
+		    cats, NULL, 9, &pie, 1, fmt, NULL, 0, 0, NULL };
 		size_t len = 0, bytes = 0;
 
 		if (k == 1) { c.kind = CHART_BARS; c.labels = days; c.nlabels = 31; c.series = &bars; }

@@ -43,7 +43,7 @@ test_kinds(void **state)
 	struct arena *a = arena_new();
 	struct chart_series s[2] = { { "noviembre", vals, 5, 0 }, { "octubre", vals, 3, 0x999999 } };
 	struct chart c = { CHART_PIE, "Gastos · noviembre", "Total: 915,40 €", labels, NULL, 5, s, 1, fmt, NULL,
-	    0, 0 };
+	    0, 0, NULL };
 	enum chart_kind k[] = { CHART_PIE, CHART_BARS, CHART_LINES, CHART_GROUPED };
 	unsigned char *png;
 	size_t i, len = 0;
@@ -67,7 +67,7 @@ test_nothing_to_draw(void **state)
 	struct arena *a = arena_new();
 	static const int64_t zeros[] = { 0, 0, 0 };
 	struct chart_series s = { "x", zeros, 3, 0 };
-	struct chart c = { CHART_PIE, "t", NULL, labels, NULL, 3, &s, 1, fmt, NULL, 0, 0 };
+	struct chart c = { CHART_PIE, "t", NULL, labels, NULL, 3, &s, 1, fmt, NULL, 0, 0, NULL };
 	size_t len = 0;
 
 	assert_null(chart_png(&c, a, &len));
@@ -87,7 +87,7 @@ test_many_labels(void **state)
 	int64_t v[31];
 	char names[31][12];
 	struct chart_series s = { "x", v, 31, 0 };
-	struct chart c = { CHART_BARS, "Por día", NULL, days, NULL, 31, &s, 1, fmt, NULL, 0, 0 };
+	struct chart c = { CHART_BARS, "Por día", NULL, days, NULL, 31, &s, 1, fmt, NULL, 0, 0, NULL };
 	size_t len = 0;
 	int i;
 	unsigned char *png;
