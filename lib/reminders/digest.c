@@ -30,7 +30,10 @@ is_off(const char *s)
 	return 0;
 }
 
-/* "8", "08", "8h", "8:30", "8h30", "08.30" into "HH:MM"; -1 for anything else (a command's argument). */
+/*
+ * "8", "08", "8h", "8:30", "8h30", "08.30" into "HH:MM"; -1 for anything
+ * else. The command's argument ("/resumen a las 8") is read from its first digit.
+ */
 static int
 parse_time(const char *s, char out[6])
 {
@@ -83,7 +86,7 @@ reminders_digest_set(struct bot_ctx *c, const struct nlu_result *r)
 		return digest_off(c);
 	if (r->due_time[0] != '\0')
 		snprintf(at, sizeof at, "%s", r->due_time);
-	else if (parse_time(r->arg, at) != 0) {
+	else if (parse_time(r->arg + strcspn(r->arg, "0123456789"), at) != 0) {
 		reply_msgf(c->reply, "reminders.digest.need_time");
 		return 0;
 	}

@@ -88,22 +88,26 @@ stopping(const struct run *r)
 /*
  * Each producer in its own transaction: a producer that fails (a module's
  * bug, a bad row) must not keep the other modules' reminders from going out.
+ * Inside the dry run's one transaction, a savepoint each plays that part.
  */
 static void
-run_producers(struct run *r)
+run_producers(struct run *r, bool nested)
 {
 	time_t from = (time_t)floor(r->now0) - REMIND_PRODUCER_SLACK;
 	time_t to = (time_t)floor(r->now0) + 60;
+	const char *begin = nested ? "SAVEPOINT producer" : "BEGIN";
+	const char *commit = nested ? "RELEASE SAVEPOINT producer" : "COMMIT";
+	const char *rollback = nested ? "ROLLBACK TO SAVEPOINT producer" : "ROLLBACK";
 	size_t i;
 
 	for (i = 0; reminder_producers[i] != NULL; i++) {
-		if (db_begin(r->db) != 0) {
+		if (db_exec(r->db, begin, 0, NULL) != 0) {
 			r->st->producer_errors++;
 			return;
 		}
-		if (reminder_producers[i](r->db, from, to) == 0 && db_commit(r->db) == 0)
+		if (reminder_producers[i](r->db, from, to) == 0 && db_exec(r->db, commit, 0, NULL) == 0)
 			continue;
-		db_rollback(r->db);
+		db_exec(r->db, rollback, 0, NULL);
 		r->st->producer_errors++;
 		log_err("remind: producer %zu failed for [%lld, %lld)", i, (long long)from, (long long)to);
 	}
@@ -332,7 +336,7 @@ run_dry(struct run *r)
 
 	if (db_begin(r->db) != 0)
 		return -1;
-	run_producers(r);
+	run_producers(r, true);
 	while ((n = store_claim(r->db, r->a, r->now0, r->lease_until, 500, &rows)) > 0) {
 		for (i = 0; i < n; i++)
 			print_row(r->o->out ? r->o->out : stdout, &rows[i]);
@@ -372,7 +376,7 @@ reminders_run(struct db *db, struct tg *tg, const struct remind_opts *o, struct 
 	if (o->dry_run)
 		rc = run_dry(&r);
 	else {
-		run_producers(&r);
+		run_producers(&r, false);
 		rc = run_send(&r);
 	}
 	pacer_release(&r.pacer);
