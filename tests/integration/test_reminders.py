@@ -40,6 +40,7 @@ class RemindTest(S.StackTestCase):
         st.sql("UPDATE reminders.queue SET status = 'cancelled' WHERE status = 'pending'")
         st.sql("DELETE FROM reminders.pause")
         st.sql("UPDATE reminders.digest SET enabled = false")
+        st.sql("UPDATE academic.settings SET warn_on = false")
 
     def tearDown(self):
         self.stack.sql("DELETE FROM reminders.pause")
@@ -70,6 +71,85 @@ class RemindTest(S.StackTestCase):
     def sends(self, chat=None):
         calls = self.stack.standin.calls("sendMessage")
         return [c for c in calls if chat is None or c["params"].get("chat_id") == chat]
+
+    def klass(self, uid, weekday=1, start="10:30", end="12:30", room="1.6", code="CC", term=("2030-01-07", "2030-06-28"),
+              lead=None):
+        """A weekly class as the academic module stores it (class.add needs the parser, not merged yet)."""
+        st = self.stack
+        sid = st.sql("INSERT INTO academic.subjects (user_id, code) VALUES (%s, %s) RETURNING id", uid, code)[0][0]
+        cid = st.sql("INSERT INTO academic.classes (user_id, subject_id, weekday, start_time, end_time, room,"
+                     " anchor_monday, batch_id) VALUES (%s, %s, %s, %s, %s, %s, '2030-01-07', nextval('academic.batches'))"
+                     " RETURNING id", uid, sid, weekday, start, end, room)[0][0]
+        st.sql("INSERT INTO academic.settings (user_id, warn_on, warn_minutes) VALUES (%s, true, %s)"
+               " ON CONFLICT (user_id) DO NOTHING", uid, lead or 30)
+        if term:
+            st.sql("INSERT INTO academic.terms (user_id, starts_on, ends_on) VALUES (%s, %s, %s)"
+                   " ON CONFLICT (user_id) DO UPDATE SET starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on",
+                   uid, *term)
+        return cid
+
+    def warned_at(self, uid, instants):
+        """Runs at each instant (UTC strings); returns those at which uid got a message."""
+        got = []
+        for at in instants:
+            n = len(self.sends(uid))
+            self.remind(at)
+            if len(self.sends(uid)) > n:
+                got.append(at)
+        return got
+
+    # --- class warnings (the academic module's producer) ---
+    def test_class_warning_at_its_lead_time_once(self):
+        uid = self.user()
+        self.klass(uid)
+        # Monday 4 March 2030, CET: 10:30 local = 09:30 UTC, warned 30 minutes before.
+        got = self.warned_at(uid, ["2030-03-04T08:58:00Z", "2030-03-04T08:59:00Z", "2030-03-04T09:00:00Z",
+                                   "2030-03-04T09:01:00Z", "2030-03-04T09:02:00Z"])
+        self.assertEqual(got, ["2030-03-04T09:00:00Z"])
+        text = self.sends(uid)[0]["params"]["text"]
+        self.assertEqual(text, "Tienes clase de CC en el aula 1.6 en 30 minutos")
+        self.assertEqual(self.stack.sql("SELECT status FROM reminders.queue WHERE user_id = %s AND kind = 'class'",
+                                        uid), [("sent",)])
+
+    def test_class_warning_at_the_chosen_lead_in_english(self):
+        uid = self.user(lang="en")
+        self.klass(uid, lead=60, room=None, code="Maths")
+        got = self.warned_at(uid, ["2030-03-04T08:29:00Z", "2030-03-04T08:30:00Z", "2030-03-04T08:31:00Z"])
+        self.assertEqual(got, ["2030-03-04T08:30:00Z"])
+        self.assertIn("Maths", self.sends(uid)[0]["params"]["text"])
+
+    def test_no_warning_on_a_day_off_or_outside_the_term(self):
+        uid = self.user()
+        self.klass(uid)
+        self.stack.sql("INSERT INTO academic.days_off (user_id, day) VALUES (%s, '2030-03-11')", uid)
+        got = self.warned_at(uid, ["2030-03-11T09:00:00Z",      # a day without classes
+                                   "2030-07-01T08:00:00Z",      # a Monday after the term (CEST)
+                                   "2030-01-06T09:00:00Z",      # before it (a Sunday anyway)
+                                   "2030-03-12T09:00:00Z",      # Tuesday: no class that day
+                                   "2030-03-18T09:00:00Z"])     # the next Monday: back to normal
+        self.assertEqual(got, ["2030-03-18T09:00:00Z"])
+
+    def test_class_warnings_across_madrid_dst(self):
+        uid = self.user(tz="Europe/Madrid")
+        self.klass(uid, term=("2030-01-07", "2030-12-20"))
+        # 10:30 local minus 30 min: 09:00 UTC in CET, 08:00 UTC in CEST.
+        # Spring forward on Sunday 31 March 2030, fall back on Sunday 27 October 2030.
+        got = self.warned_at(uid, ["2030-03-25T08:00:00Z", "2030-03-25T09:00:00Z",    # CET
+                                   "2030-04-01T08:00:00Z", "2030-04-01T09:00:00Z",    # CEST
+                                   "2030-10-21T08:00:00Z", "2030-10-21T09:00:00Z",    # CEST
+                                   "2030-10-28T08:00:00Z", "2030-10-28T09:00:00Z"])   # CET
+        self.assertEqual(got, ["2030-03-25T09:00:00Z", "2030-04-01T08:00:00Z",
+                               "2030-10-21T08:00:00Z", "2030-10-28T09:00:00Z"])
+
+    def test_class_warning_dropped_as_missed_once_the_class_began(self):
+        uid = self.user()
+        self.klass(uid)
+        self.stack.standin.fail("sendMessage", 500, 1)
+        self.remind("2030-03-04T09:00:00Z")                 # queued, Telegram failed: left for later
+        self.assertEqual(self.stack.sql("SELECT status FROM reminders.queue WHERE user_id = %s", uid), [("pending",)])
+        self.remind("2030-03-04T09:30:00Z")                 # the class began: too late to warn
+        self.assertEqual([c["status"] for c in self.sends(uid)], [500])
+        self.assertEqual(self.stack.sql("SELECT status FROM reminders.queue WHERE user_id = %s", uid), [("missed",)])
 
     # --- once, at its moment ---
     def test_sent_exactly_when_due_and_not_again(self):
