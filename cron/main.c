@@ -96,9 +96,12 @@ main(int argc, char **argv)
 		goto out;
 	if (reminders_run(db, tg, &o, &st) != 0)
 		goto out;
-	log_info("remind: sent %ld, missed %ld, cancelled %ld, failed %ld, deferred %ld, blocked %ld,"
-	    " released %ld%s", st.sent, st.missed, st.cancelled, st.failed, st.deferred, st.blocked,
-	    st.released, st.paused ? ", paused by a 429" : "");
+	/* One line when something happened: a quiet minute logs nothing. */
+	if (st.sent + st.missed + st.cancelled + st.failed + st.deferred + st.blocked + st.released > 0 ||
+	    st.paused)
+		log_info("remind: sent %ld, missed %ld, cancelled %ld, failed %ld, deferred %ld,"
+		    " blocked %ld, released %ld%s", st.sent, st.missed, st.cancelled, st.failed,
+		    st.deferred, st.blocked, st.released, st.paused ? ", paused by a 429" : "");
 	rc = st.producer_errors ? 1 : 0;
 out:
 	tg_free(tg);
