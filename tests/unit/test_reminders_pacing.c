@@ -11,18 +11,42 @@
 #define MS 1000000LL
 #define S  1000000000LL
 
-/* Sends as fast as the pacer allows: returns the instant of each of "n" sends to distinct chats. */
+/*
+ * Calls to distinct chats as fast as the pacer allows, each answered
+ * "latency(i)" after it started; "arrive" gets the instant Telegram would
+ * count each one (start + arrival(i), at most the latency).
+ */
 static void
-drive(struct pacer *p, int n, int64_t *at)
+drive(struct pacer *p, int n, int64_t *start, int64_t *arrive, int64_t (*latency)(int),
+    int64_t (*arrival)(int))
 {
-	int64_t now = 0;
+	int64_t now = 0, ticket;
 	int i;
 
 	for (i = 0; i < n; i++) {
 		now = pacer_ready(p, 1000 + i, now);
-		at[i] = now;
-		pacer_sent(p, 1000 + i, now);
+		assert_true(now != PACER_WAIT);
+		start[i] = now;
+		ticket = pacer_sent(p, 1000 + i, now);
+		if (arrive != NULL)
+			arrive[i] = now + (arrival ? arrival(i) : 0);
+		pacer_done(p, ticket, 1000 + i, now + (latency ? latency(i) : 0));
 	}
+}
+
+/* The most instants of "at" inside one half-open second. */
+static int
+worst_second(const int64_t *at, int n)
+{
+	int i, j, k, worst = 0;
+
+	for (i = 0; i < n; i++) {
+		for (j = k = 0; j < n; j++)
+			k += at[j] >= at[i] && at[j] < at[i] + S;
+		if (k > worst)
+			worst = k;
+	}
+	return worst;
 }
 
 static void
@@ -33,11 +57,14 @@ test_interval_rounds_up(void **state)
 	(void)state;
 	pacer_init(&p, 30, 1000, 0);
 	assert_int_equal(p.interval_ns, 33333334);	/* never faster than 30 a second */
+	pacer_release(&p);
 	pacer_init(&p, 1, 0, 0);
 	assert_int_equal(p.interval_ns, S);
+	pacer_release(&p);
 	pacer_init(&p, 0, -5, 0);			/* nonsense is clamped to something sane */
 	assert_int_equal(p.interval_ns, S);
 	assert_int_equal(p.chat_gap_ns, 0);
+	pacer_release(&p);
 }
 
 static void
@@ -53,44 +80,100 @@ test_first_send_waits_one_interval(void **state)
 	pacer_release(&p);
 }
 
+static int64_t
+instant(int i)
+{
+	(void)i;
+	return 0;
+}
+
 static void
 test_never_more_than_rate_in_any_second(void **state)
 {
-	int64_t at[300];
+	int64_t start[300];
 	struct pacer p;
-	int i, j, worst = 0;
 
 	(void)state;
 	pacer_init(&p, 30, 1000, 0);
-	drive(&p, 300, at);
-	for (i = 0; i < 300; i++) {
-		for (j = i; j < 300 && at[j] < at[i] + S; j++)
-			;
-		if (j - i > worst)
-			worst = j - i;
-	}
-	assert_int_equal(worst, 30);
+	drive(&p, 300, start, NULL, instant, NULL);
+	assert_int_equal(worst_second(start, 300), 30);
 	/* And not slower either: 300 sends take 10 s, to the interval's rounding. */
-	assert_true(at[299] - at[0] >= 299 * 33333333LL);
-	assert_true(at[299] - at[0] <= 299 * 33333334LL);
+	assert_true(start[299] - start[0] >= 299 * 33333333LL);
+	assert_true(start[299] - start[0] <= 299 * 33333334LL);
+	pacer_release(&p);
+}
+
+/* Calls 0..59 answered after 40 ms, and counted by Telegram just before the answer; the rest at once. */
+static int64_t
+slow_first(int i)
+{
+	return i < 60 ? 40 * MS : 0;
+}
+
+static int64_t
+slow_first_arrival(int i)
+{
+	return i < 60 ? 39 * MS : 0;
+}
+
+static void
+test_jitter_cannot_put_more_in_a_second(void **state)
+{
+	int64_t start[120], arrive[120];
+	struct pacer p;
+
+	(void)state;
+	pacer_init(&p, 30, 1000, 0);
+	drive(&p, 120, start, arrive, slow_first, slow_first_arrival);
+	/*
+	 * Evenly spaced starts alone would let Telegram count 31 in a second
+	 * (a late arrival, then on-time ones); the answer rule prevents it.
+	 */
+	assert_true(worst_second(arrive, 120) <= 30);
+	/* It costs only the latency: call 89 waits for the answer of call 59. */
+	assert_true(start[89] >= start[59] + 40 * MS + S);
+	assert_true(start[89] <= start[59] + 40 * MS + S + 33333334);
 	pacer_release(&p);
 }
 
 static void
-test_one_chat_once_a_second(void **state)
+test_in_flight_blocks_what_depends_on_it(void **state)
 {
 	struct pacer p;
-	int64_t t;
+	int64_t t = 0, first;
+	int i;
+
+	(void)state;
+	pacer_init(&p, 3, 0, 0);
+	first = pacer_sent(&p, 1, pacer_ready(&p, 1, 0));
+	for (i = 2; i <= 3; i++) {
+		t = pacer_ready(&p, i, t);
+		pacer_done(&p, pacer_sent(&p, i, t), i, t + MS);
+	}
+	/* The fourth call depends on the first, still unanswered. */
+	assert_true(pacer_ready(&p, 4, t) == PACER_WAIT);
+	pacer_done(&p, first, 1, 2 * S);
+	assert_int_equal(pacer_ready(&p, 4, t), 3 * S);
+	pacer_release(&p);
+}
+
+static void
+test_one_chat_a_second_after_its_answer(void **state)
+{
+	struct pacer p;
+	int64_t t, k;
 
 	(void)state;
 	pacer_init(&p, 30, 1000, 0);
 	t = pacer_ready(&p, 7, 0);
-	pacer_sent(&p, 7, t);
-	assert_int_equal(pacer_ready(&p, 7, t), t + 1000 * MS);
+	k = pacer_sent(&p, 7, t);
+	assert_true(pacer_ready(&p, 7, t) == PACER_WAIT);	/* its answer is not in yet */
 	/* Another chat only waits for the overall interval. */
 	assert_int_equal(pacer_ready(&p, 8, t), t + 33333334);
-	pacer_sent(&p, 8, t + 33333334);
-	assert_int_equal(pacer_ready(&p, 7, t + 500 * MS), t + 1000 * MS);
+	pacer_done(&p, k, 7, t + 5 * MS);
+	assert_int_equal(pacer_ready(&p, 7, t), t + 1005 * MS);
+	pacer_done(&p, pacer_sent(&p, 8, t + 33333334), 8, t + 34 * MS);
+	assert_int_equal(pacer_ready(&p, 7, t + 500 * MS), t + 1005 * MS);
 	assert_int_equal(pacer_ready(&p, 7, t + 2 * S), t + 2 * S);
 	pacer_release(&p);
 }
@@ -102,8 +185,8 @@ test_late_send_does_not_catch_up(void **state)
 
 	(void)state;
 	pacer_init(&p, 10, 0, 0);		/* 100 ms */
-	pacer_sent(&p, 1, 100 * MS);
-	pacer_sent(&p, 2, 450 * MS);		/* woke up late */
+	pacer_done(&p, pacer_sent(&p, 1, 100 * MS), 1, 100 * MS);
+	pacer_done(&p, pacer_sent(&p, 2, 450 * MS), 2, 450 * MS);	/* woke up late */
 	/* The next one is an interval after the late send, not at the planned 300 ms. */
 	assert_int_equal(pacer_ready(&p, 3, 450 * MS), 550 * MS);
 	pacer_release(&p);
@@ -116,10 +199,11 @@ test_hold_is_exact(void **state)
 
 	(void)state;
 	pacer_init(&p, 30, 1000, 0);
-	pacer_sent(&p, 1, S);
-	/* retry_after 7 s from the 429 at 1.2 s: nothing before 8.2 s, and not a nanosecond later. */
+	pacer_done(&p, pacer_sent(&p, 1, S), 1, S + 200 * MS);
+	/* retry_after 7 s from the 429 answered at 1.2 s: nothing before 8.2 s, and not a nanosecond later. */
 	pacer_hold(&p, 8200 * MS);
 	assert_int_equal(pacer_ready(&p, 2, S + 300 * MS), 8200 * MS);
+	assert_int_equal(pacer_ready(&p, 1, S + 300 * MS), 8200 * MS);
 	/* A hold shorter than the pacing already due changes nothing. */
 	pacer_hold(&p, 0);
 	assert_int_equal(pacer_ready(&p, 2, 0), 8200 * MS);
@@ -129,17 +213,13 @@ test_hold_is_exact(void **state)
 static void
 test_forgets_chats_after_their_gap(void **state)
 {
+	int64_t start[1000];
 	struct pacer p;
-	int64_t t = 0;
-	int i;
 
 	(void)state;
 	pacer_init(&p, 30, 1000, 0);
-	for (i = 0; i < 1000; i++) {
-		t = pacer_ready(&p, i, t);
-		pacer_sent(&p, i, t);
-	}
-	/* Only chats written to within the last second are remembered: about rate * gap of them. */
+	drive(&p, 1000, start, NULL, instant, NULL);
+	/* Only chats answered within the last second are remembered: about rate * gap of them. */
 	assert_true(p.nchats <= 31);
 	pacer_release(&p);
 	assert_null(p.chats);
@@ -183,7 +263,9 @@ main(void)
 		cmocka_unit_test(test_interval_rounds_up),
 		cmocka_unit_test(test_first_send_waits_one_interval),
 		cmocka_unit_test(test_never_more_than_rate_in_any_second),
-		cmocka_unit_test(test_one_chat_once_a_second),
+		cmocka_unit_test(test_jitter_cannot_put_more_in_a_second),
+		cmocka_unit_test(test_in_flight_blocks_what_depends_on_it),
+		cmocka_unit_test(test_one_chat_a_second_after_its_answer),
 		cmocka_unit_test(test_late_send_does_not_catch_up),
 		cmocka_unit_test(test_hold_is_exact),
 		cmocka_unit_test(test_forgets_chats_after_their_gap),
