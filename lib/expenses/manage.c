@@ -20,6 +20,20 @@ row_text(struct bot_ctx *c, const struct exp_row *r)
 	    r->every[0] ? reply_fmt(c->reply, key) : "", exp_day_text(c->reply, r->day));
 }
 
+/* "Total: 12,50 € · 3,00 $" of the days listed, one amount per currency. */
+static int
+list_totals(struct bot_ctx *c, struct period p, struct strbuf *sb)
+{
+	struct exp_sum *s;
+	int i, n;
+
+	if ((n = exp_sums(c->db, c->user.id, p.from, p.to, EXP_BY_CURRENCY, c->a, &s)) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		strbuf_adds(sb, reply_fmt(c->reply, "expenses.list_total", exp_money(c->reply, s[i].cents, s[i].currency)));
+	return 0;
+}
+
 int
 expenses_list(struct bot_ctx *c, const struct nlu_result *res)
 {
@@ -43,6 +57,10 @@ expenses_list(struct bot_ctx *c, const struct nlu_result *res)
 	}
 	strbuf_adds(&sb, ranged ? reply_fmt(c->reply, "expenses.list_title", exp_period_title(c->reply, p)) :
 	    reply_fmt(c->reply, "expenses.list_recent"));
+	if (ranged && list_totals(c, cut, &sb) != 0) {
+		strbuf_release(&sb);
+		return -1;
+	}
 	for (i = 0; i < n; i++)
 		strbuf_adds(&sb, reply_fmt(c->reply, "expenses.list_line", i + 1, row_text(c, &rows[i])));
 	strbuf_adds(&sb, reply_fmt(c->reply, "expenses.list_hint"));

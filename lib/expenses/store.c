@@ -107,8 +107,9 @@ exp_stop(struct db *db, int64_t user, int64_t id, day_t last)
 }
 
 static const char *const sums_sql[] = {
+	/* The currency used most often first: sums of different currencies do not compare. */
 	[EXP_BY_CURRENCY] = "SELECT currency, '' AS key, sum(amount)::text AS total, count(*) AS n "
-	    "FROM expenses.occurrences($1, $2::date, $3::date) GROUP BY 1, 2 ORDER BY sum(amount) DESC, 1",
+	    "FROM expenses.occurrences($1, $2::date, $3::date) GROUP BY 1, 2 ORDER BY count(*) DESC, 1",
 	[EXP_BY_CATEGORY] = "SELECT currency, category AS key, sum(amount)::text AS total, count(*) AS n "
 	    "FROM expenses.occurrences($1, $2::date, $3::date) GROUP BY 1, 2 ORDER BY 1, sum(amount) DESC, 2",
 	[EXP_BY_CONCEPT] = "SELECT currency, min(concept) AS key, sum(amount)::text AS total, count(*) AS n "

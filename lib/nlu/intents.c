@@ -1,0 +1,625 @@
+/* See LICENSE. intents.c: which request a message is, from the evidence the grammars found. */
+#include <stdio.h>
+#include <string.h>
+
+#include "nlu/nlu_int.h"
+
+/* What the message holds, counted once, so that the rules below read as sentences. */
+struct evidence {
+	int	 words;		/* content words: no filler, greeting, date, time or amount */
+	bool	 question;
+	bool	 greet, help, todo, taskverb0, tasknoun, tasks, done, spent, howmuch, total, expense;
+	bool	 chart, kind, klass, timetable, agenda, remind, advance, budget, room;
+	bool	 list, del, edit, undo, export, language, timezone, calendar, digest, term, holiday;
+	bool	 off, stoppay, data, lastone, link_future, category, cap_word;
+	bool	 past_date, future_date;
+	int	 sure_money;
+};
+
+static bool
+has_phrase(const struct nlu_ctx *c, int cls)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (tok_phrase(c, i, cls, NULL) > 0)
+			return true;
+	return false;
+}
+
+/* True when a word of class "cls" starts the message, after fillers. */
+static bool
+first_is(const struct nlu_ctx *c, int cls)
+{
+	int	 i;
+
+	for (i = 0; i < c->n && (tok_is(c, i, V_FILLER, NULL) || tok_is(c, i, V_GREET, NULL) ||
+	    c->t[i].kind == T_PUNCT); i++)
+		;
+	return i < c->n && tok_phrase(c, i, cls, NULL) > 0;
+}
+
+static bool
+is_content(const struct nlu_ctx *c, int i)
+{
+	return c->t[i].role == R_NONE && c->t[i].kind != T_PUNCT && !tok_is(c, i, V_FILLER, NULL) &&
+	    !tok_is(c, i, V_GREET, NULL) && !tok_is(c, i, V_THANKS, NULL);
+}
+
+static void
+gather(const struct nlu_ctx *c, struct evidence *e)
+{
+	int	 i, v;
+
+	memset(e, 0, sizeof *e);
+	for (i = 0; i < c->n; i++) {
+		e->words += is_content(c, i);
+		if (tok_word(c, i, "?") || tok_word(c, i, "\xc2\xbf"))
+			e->question = true;
+		if (i > 0 && c->t[i].cap && c->t[i].kind == T_WORD && c->t[i].role == R_NONE &&
+		    !tok_word(c, i - 1, "."))
+			e->cap_word = true;
+		if (tok_is(c, i, V_CATEGORY, NULL))
+			e->category = true;
+		if (c->t[i].role == R_NONE && (tok_is(c, i, V_LINK, &v)) && (tok_word(c, i, "para") ||
+		    tok_word(c, i, "antes") || tok_word(c, i, "hasta") || tok_word(c, i, "by") ||
+		    tok_word(c, i, "due") || tok_word(c, i, "before") || tok_word(c, i, "deadline") ||
+		    tok_word(c, i, "entrega") || tok_word(c, i, "limite")))
+			e->link_future = true;
+	}
+	e->question |= tok_has(c, V_QUESTION) || tok_has(c, V_HOWMUCH);
+	e->greet = tok_has(c, V_GREET) || tok_has(c, V_THANKS);
+	e->help = has_phrase(c, V_HELP);
+	e->todo = has_phrase(c, V_TODO);
+	e->taskverb0 = first_is(c, V_TASKVERB) || first_is(c, V_TODO);
+	e->tasknoun = has_phrase(c, V_TASKNOUN);
+	e->tasks = has_phrase(c, V_TASKS);
+	e->done = has_phrase(c, V_DONE);
+	e->spent = has_phrase(c, V_SPENT);
+	e->howmuch = has_phrase(c, V_HOWMUCH);
+	e->total = has_phrase(c, V_TOTAL);
+	e->expense = has_phrase(c, V_EXPENSE);
+	e->chart = has_phrase(c, V_CHART);
+	e->kind = has_phrase(c, V_CHARTKIND);
+	e->klass = has_phrase(c, V_CLASS);
+	e->timetable = has_phrase(c, V_TIMETABLE);
+	e->agenda = has_phrase(c, V_AGENDA);
+	e->remind = has_phrase(c, V_REMIND);
+	e->advance = has_phrase(c, V_ADVANCE);
+	e->budget = has_phrase(c, V_BUDGET);
+	e->room = tok_has(c, V_ROOM);
+	e->list = has_phrase(c, V_LIST);
+	e->del = has_phrase(c, V_DELETE);
+	e->edit = has_phrase(c, V_EDIT);
+	e->undo = has_phrase(c, V_UNDO);
+	e->export = has_phrase(c, V_EXPORT);
+	e->language = has_phrase(c, V_LANGUAGE);
+	e->timezone = has_phrase(c, V_TIMEZONE);
+	e->calendar = has_phrase(c, V_CALENDAR);
+	e->digest = has_phrase(c, V_DIGEST);
+	e->term = has_phrase(c, V_TERM);
+	e->holiday = has_phrase(c, V_HOLIDAY);
+	e->off = has_phrase(c, V_OFF);
+	e->stoppay = has_phrase(c, V_STOPPAY);
+	e->data = has_phrase(c, V_DATA);
+	e->lastone = has_phrase(c, V_LASTONE);
+	for (i = 0; i < c->nmo; i++)
+		e->sure_money += c->mo[i].sure;
+	for (i = 0; i < c->nd; i++) {
+		if ((c->d[i].kind == D_REL && c->d[i].off < 0) || (c->d[i].kind == D_WDAY && c->d[i].mod < 0) ||
+		    (c->d[i].kind == D_PERIOD && c->d[i].off < 0))
+			e->past_date = true;
+		else
+			e->future_date = true;
+	}
+}
+
+static void
+set(char *dst, size_t len, const char *s)
+{
+	snprintf(dst, len, "%s", s);
+}
+#define SET(field, s)	set(field, sizeof field, s)
+
+static const char *const period_names[] = { "", "day", "week", "month", "year" };
+
+/* The first date said, resolved forward or back, into "buf"; false when none. */
+static bool
+first_date(const struct nlu_ctx *c, bool past, char *buf, const struct dspec **which)
+{
+	int	 k, y, m, d;
+
+	for (k = 0; k < c->nd; k++) {
+		if (date_resolve(c, &c->d[k], past, &y, &m, &d) != 0)
+			continue;
+		date_fmt(buf, y, m, d);
+		if (which)
+			*which = &c->d[k];
+		return true;
+	}
+	return false;
+}
+
+static void
+mark_ambiguous(const struct nlu_ctx *c, struct nlu_result *r, const char *slot)
+{
+	int	 k;
+
+	for (k = 0; k < c->nd; k++)
+		if (c->d[k].ambiguous)
+			SET(r->ambiguous, slot);
+}
+
+/* task.add: the due date (forward), the due time; "dentro de 3 horas" gives both. */
+static void
+task_add(struct nlu_ctx *c, struct nlu_result *r)
+{
+	int	 k, y, m, d, h, mi;
+
+	SET(r->intent, "task.add");
+	for (k = 0; k < c->nd; k++)
+		if (c->d[k].kind == D_HOURS && date_hours(c, c->d[k].off, &y, &m, &d, &h, &mi) == 0) {
+			date_fmt(r->due_date, y, m, d);
+			time_fmt(r->due_time, h, mi);
+			return;
+		}
+	if (first_date(c, false, r->due_date, NULL))
+		mark_ambiguous(c, r, "due_date");
+	if (c->ntm > 0) {
+		if (r->due_date[0] == '\0')
+			date_fmt(r->due_date, c->now->year, c->now->month, c->now->day);
+		time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
+	}
+}
+
+static const char *const cur_names[] = { "EUR", "EUR", "USD", "GBP" };
+
+static void
+put_amount(const struct nlu_ctx *c, struct nlu_result *r)
+{
+	const struct money	*m = &c->mo[0];
+	int			 k;
+
+	for (k = 0; k < c->nmo; k++)
+		if (c->mo[k].sure) {
+			m = &c->mo[k];
+			break;
+		}
+	money_fmt(r->amount, sizeof r->amount, m->cents);
+	SET(r->currency, cur_names[m->cur >= 0 && m->cur <= 3 ? m->cur : 0]);
+}
+
+static void
+expense_add(struct nlu_ctx *c, struct nlu_result *r)
+{
+	SET(r->intent, "expense.add");
+	put_amount(c, r);
+	if (!first_date(c, true, r->date, NULL))
+		date_fmt(r->date, c->now->year, c->now->month, c->now->day);
+	if (c->every)
+		SET(r->every, period_names[c->every]);
+}
+
+/* The period a spending question is about, from its date ("noviembre", "la semana pasada", "hoy"). */
+static int
+spending_period(const struct nlu_ctx *c, const struct dspec *s)
+{
+	int	 i, v;
+
+	if (s != NULL) {
+		switch (s->kind) {
+		case D_PERIOD:
+			return s->unit;
+		case D_MONTHONLY:
+			return P_MONTH;
+		default:
+			return P_DAY;
+		}
+	}
+	for (i = 0; i < c->n; i++)
+		if (tok_is(c, i, V_PERIOD, &v))
+			return v;
+	if (c->every)
+		return c->every;
+	return P_NONE;
+}
+
+static void
+spending_when(struct nlu_ctx *c, struct nlu_result *r)
+{
+	const struct dspec	*s = NULL;
+	int			 p;
+
+	if (!first_date(c, true, r->date, &s))
+		s = NULL;
+	p = spending_period(c, s);
+	if (p != P_NONE) {
+		SET(r->period, period_names[p]);
+		if (r->date[0] == '\0')
+			date_fmt(r->date, c->now->year, c->now->month, c->now->day);
+	}
+}
+
+/* expense.chart: kind, period, date, and how many earlier periods ("los 3 meses anteriores", "vs last month"). */
+static void
+expense_chart(struct nlu_ctx *c, struct nlu_result *r)
+{
+	int	 i, v, n;
+
+	SET(r->intent, "expense.chart");
+	for (i = 0; i < c->n; i++)
+		if (tok_phrase(c, i, V_CHARTKIND, &v) > 0) {
+			SET(r->kind, v == 1 ? "pie" : v == 2 ? "bar" : "line");
+			break;
+		}
+	for (i = 0; i < c->n; i++) {
+		if ((n = tok_num(c, i)) < 1 || n > 60 || !tok_is(c, i + 1, V_PERIOD, &v))
+			continue;
+		if (tok_is(c, i + 2, V_PREV, NULL) || tok_is(c, i - 1, V_PREV, NULL) || tok_has(c, V_COMPARE)) {
+			r->has_compare = true;
+			r->compare = n;
+			SET(r->period, period_names[v]);
+			c->t[i].role = c->t[i + 1].role = R_KEY;
+		}
+	}
+	if (!r->has_compare && tok_has(c, V_COMPARE)) {
+		r->has_compare = true;
+		r->compare = 1;
+	}
+	if (r->period[0] == '\0')
+		spending_when(c, r);
+	else if (!first_date(c, true, r->date, NULL))
+		date_fmt(r->date, c->now->year, c->now->month, c->now->day);
+}
+
+/* reminder.set and reminder.off: what to be warned of. */
+static void
+reminder_target(const struct nlu_ctx *c, struct nlu_result *r)
+{
+	if (tok_has(c, V_CLASS))
+		SET(r->target, "classes");
+	else if (has_phrase(c, V_TASKS) || has_phrase(c, V_TASKNOUN))
+		SET(r->target, "tasks");
+	else if (has_phrase(c, V_EXPENSE) || tok_has(c, V_CATEGORY))
+		SET(r->target, "expenses");
+}
+
+/* task.list: "hasta el miércoles" is an end; "para mañana" a day; "esta semana" up to its Sunday. */
+static void
+task_list(struct nlu_ctx *c, struct nlu_result *r)
+{
+	const struct dspec	*s = NULL;
+	int			 y, m, d, wd;
+	char			 buf[11];
+
+	SET(r->intent, "task.list");
+	if (!first_date(c, false, buf, &s))
+		return;
+	if (s->kind == D_PERIOD && s->unit == P_WEEK) {
+		date_resolve(c, s, false, &y, &m, &d);
+		wd = date_weekday(y, m, d);
+		date_add_days(&y, &m, &d, 7 - wd);
+		date_fmt(r->until, y, m, d);
+	} else if (s->kind == D_PERIOD && s->unit == P_MONTH) {
+		date_resolve(c, s, false, &y, &m, &d);
+		date_fmt(r->until, y, m, date_days_in_month(y, m));
+	} else if (s->first > 0 && (tok_word(c, s->first - 1, "hasta") || tok_word(c, s->first - 1, "until") ||
+	    tok_word(c, s->first - 1, "before") || tok_word(c, s->first - 1, "by") ||
+	    tok_word(c, s->first - 1, "till") || (tok_word(c, s->first - 1, "el") &&
+	    tok_word(c, s->first - 2, "hasta")) || tok_word(c, s->first - 1, "antes"))) {
+		memcpy(r->until, buf, sizeof buf);
+	} else {
+		memcpy(r->date, buf, sizeof buf);
+	}
+}
+
+static bool
+only_social(const struct nlu_ctx *c, const struct evidence *e)
+{
+	return e->greet && e->words == 0 && c->nd == 0 && c->nmo == 0;
+}
+
+/* Requests about the bot's own settings and data, named module.verb. */
+static bool
+pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
+{
+	int	 v, i;
+
+	if (e->undo && !e->del) {
+		SET(r->intent, e->tasks || e->tasknoun ? "task.undo" : "undo");
+		return true;
+	}
+	if (e->language && (e->edit || e->words <= 4 || tok_word(c, 0, "in") || tok_word(c, 0, "en"))) {
+		SET(r->intent, "core.language");
+		for (i = 0; i < c->n; i++)
+			if (tok_is(c, i, V_LANGUAGE, &v) && v > 0)
+				SET(r->arg, v == 1 ? "es" : "en");
+		return true;
+	}
+	if (e->timezone) {
+		SET(r->intent, "core.timezone");
+		for (i = 0; i < c->n; i++)
+			if (strchr(c->t[i].f, '/') != NULL || (c->t[i].cap && c->t[i].kind == T_WORD &&
+			    !tok_is(c, i, V_TIMEZONE, NULL)))
+				slot_text(c, i, i, r->arg, sizeof r->arg);
+		return true;
+	}
+	if (e->data && (e->export || e->del)) {
+		SET(r->intent, e->export ? "data.export" : "data.delete");
+		return true;
+	}
+	if (e->export && (e->expense || e->words <= 2)) {
+		SET(r->intent, "expense.export");
+		return true;
+	}
+	if (e->calendar && c->nd == 0 && c->nmo == 0) {
+		SET(r->intent, "calendar.feed");
+		if (tok_has(c, V_NEW))
+			SET(r->arg, "new");
+		return true;
+	}
+	if (e->digest) {
+		SET(r->intent, "digest.set");
+		if (e->off)
+			SET(r->arg, "off");
+		else if (c->ntm > 0)
+			time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
+		return true;
+	}
+	return false;
+}
+
+/* True when the message says the term ends ("acaba", "ends", "hasta"). */
+static bool
+says_end(const struct nlu_ctx *c)
+{
+	static const char *const w[] = { "acaba", "termina", "terminan", "acaban", "ends", "end", "fin",
+	    "finaliza", "hasta", "until", "finishes", "over", NULL };
+	const char *const	*p;
+	int			 i;
+
+	for (i = 0; i < c->n; i++)
+		for (p = w; *p != NULL; p++)
+			if (tok_word(c, i, *p))
+				return true;
+	return false;
+}
+
+/* The term's dates (start in "date", end in "until") and the days without class. */
+static bool
+pick_term(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
+{
+	int	 k, y, m, d, got = 0;
+
+	if (e->holiday && c->nd > 0 && !e->del) {
+		SET(r->intent, "term.holiday");
+		first_date(c, false, r->date, NULL);
+		return true;
+	}
+	if (!e->term || c->nd == 0)
+		return false;
+	SET(r->intent, "term.set");
+	for (k = 0; k < c->nd && got < 2; k++) {
+		if (date_resolve(c, &c->d[k], false, &y, &m, &d) != 0)
+			continue;
+		if (got == 0 && (c->nd == 1 && says_end(c)))
+			got = 1;
+		date_fmt(got == 0 ? r->date : r->until, y, m, d);
+		got++;
+	}
+	return true;
+}
+
+/* Deleting, editing and stopping: task.delete, expense.delete, class.delete, task.edit, expense.stop, reminder.off. */
+static bool
+pick_change(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
+{
+	if (e->stoppay && !e->todo) {
+		SET(r->intent, "expense.stop");
+		return true;
+	}
+	if (e->off && e->remind && !(e->advance && c->dur_min > 0)) {
+		SET(r->intent, "reminder.off");
+		reminder_target(c, r);
+		return true;
+	}
+	if (e->del && !e->todo) {
+		if (e->expense || (c->nmo > 0 && e->sure_money))
+			SET(r->intent, "expense.delete");
+		else if (e->klass && !e->tasks && !e->tasknoun)
+			SET(r->intent, "class.delete");
+		else
+			SET(r->intent, "task.delete");
+		return true;
+	}
+	if (e->edit && (c->nd > 0 || c->ntm > 0) && !e->todo) {
+		SET(r->intent, "task.edit");
+		first_date(c, false, r->due_date, NULL);
+		if (c->ntm > 0)
+			time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
+		return true;
+	}
+	return false;
+}
+
+/* Spending questions, charts and budgets. */
+static bool
+pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
+{
+	if (e->chart || (e->kind && (e->expense || e->chart))) {
+		expense_chart(c, r);
+		return true;
+	}
+	if (e->budget && !e->todo) {
+		if (c->nmo == 0)
+			money_find(c, true);
+		if (c->nmo == 0)
+			return false;
+		SET(r->intent, "budget.set");
+		put_amount(c, r);
+		if (c->every)
+			SET(r->period, period_names[c->every]);
+		else
+			spending_when(c, r), r->date[0] = '\0';
+		return true;
+	}
+	if (c->nmo == 0 && ((e->howmuch && (e->spent || e->expense)) || (e->total && (e->expense || e->spent)) ||
+	    (e->expense && e->question && !e->tasks) || (e->expense && c->nd > 0 && e->words <= 3 && !e->list))) {
+		SET(r->intent, "expense.summary");
+		spending_when(c, r);
+		return true;
+	}
+	if (c->nmo == 0 && e->expense && e->list) {
+		SET(r->intent, "expense.list");
+		spending_when(c, r);
+		return true;
+	}
+	return false;
+}
+
+/* reminder.set: "con 10 min de antelación", "45 min before lectures", "1 día antes de las entregas". */
+static bool
+pick_reminder(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
+{
+	if (c->dur_min <= 0 || !(e->advance || (e->remind && !e->taskverb0)))
+		return false;
+	if (!e->remind && !e->klass && !e->tasks && !e->tasknoun)
+		return false;
+	SET(r->intent, "reminder.set");
+	reminder_target(c, r);
+	r->has_minutes = true;
+	r->minutes = c->dur_min;
+	return true;
+}
+
+/* Questions about what is planned: the task list, a day's agenda, the timetable. */
+static bool
+pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
+{
+	if (e->tasks && c->nmo == 0 && (e->question || e->list || e->words <= 3 || tok_has(c, V_HAVE)) &&
+	    !(e->taskverb0 && !e->question)) {
+		task_list(c, r);
+		return true;
+	}
+	if ((e->agenda || (e->question && tok_has(c, V_HAVE))) && c->nmo == 0 && !e->todo) {
+		if (e->klass && c->nd == 0) {
+			SET(r->intent, "timetable.show");
+			return true;
+		}
+		SET(r->intent, "agenda.show");
+		first_date(c, false, r->date, NULL);
+		return true;
+	}
+	if (e->timetable && c->nmo == 0 && !(c->nwdays > 0 && c->ntm > 0)) {
+		SET(r->intent, "timetable.show");
+		return true;
+	}
+	if (e->klass && (e->list || e->question) && c->ntm == 0 && !e->room) {
+		SET(r->intent, e->list && !tok_has(c, V_SELF) && !e->question ? "class.list" : "timetable.show");
+		if (tok_word(c, 0, "mis") || tok_word(c, 0, "my"))
+			SET(r->intent, "class.list");
+		return true;
+	}
+	return false;
+}
+
+/* A weekly class: weekdays with a time, and a class word, a plural day, a room or a range. */
+static bool
+pick_class(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
+{
+	int	 k;
+
+	if (c->nwdays == 0 || c->ntm == 0 || c->nmo > 0)
+		return false;
+	if (!(e->klass || c->wd_plural || e->room || (c->tm[0].eh >= 0 && !e->tasknoun && !e->todo &&
+	    !e->taskverb0)))
+		return false;
+	if ((e->tasknoun || e->todo) && !e->klass && !c->wd_plural)
+		return false;
+	SET(r->intent, "class.add");
+	for (k = 0; k < c->nwdays; k++)
+		r->weekdays[k] = c->wdays[k];
+	r->nweekdays = c->nwdays;
+	time_fmt(r->start, c->tm[0].h, c->tm[0].m);
+	if (c->tm[0].eh >= 0)
+		time_fmt(r->end, c->tm[0].eh, c->tm[0].em);
+	return true;
+}
+
+/* task.done: "la 5 ya está hecha", "#2 finished", "he terminado la práctica". */
+static bool
+pick_done(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
+{
+	if (!e->done || e->todo || e->sure_money || (e->future_date && !e->past_date && c->nd > 0 &&
+	    e->taskverb0))
+		return false;
+	SET(r->intent, "task.done");
+	return true;
+}
+
+/* Money spent, or a to-do; a to-do that involves money stays a to-do. */
+static bool
+pick_add(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
+{
+	bool	 taskish = e->todo || e->taskverb0 || (e->link_future && c->nd > 0 && !e->past_date);
+
+	if (c->nmo == 0 && !taskish && (e->spent || e->category || c->every) && e->words > 0)
+		money_find(c, true);
+	if (c->nmo > 0 && !taskish) {
+		if (!e->sure_money && !e->spent && !e->category && !c->every && c->mo[0].cents % 100 == 0)
+			goto task;
+		expense_add(c, r);
+		return true;
+	}
+task:
+	if (e->words == 0)
+		return false;
+	if (c->nd > 0 || c->ntm > 0) {
+		if (!(e->tasknoun || e->todo || e->taskverb0 || e->link_future || e->cap_word || c->nmo > 0 ||
+		    c->ntm > 0 || e->words >= 2))
+			return false;
+		if (e->past_date && !e->todo && !e->tasknoun)
+			return false;
+		task_add(c, r);
+		return true;
+	}
+	if (e->todo && e->words >= 2) {
+		task_add(c, r);
+		return true;
+	}
+	return false;
+}
+
+typedef bool (*intent_rule)(struct nlu_ctx *, const struct evidence *, struct nlu_result *);
+
+/* In order: the first rule that recognises the message names its intent. */
+static const intent_rule intent_rules[] = {
+	pick_settings, pick_term, pick_change, pick_money_talk, pick_reminder, pick_class,
+	pick_done, pick_questions, pick_add, NULL
+};
+
+/*
+ * Names the intent of the message in "c" into "r->intent" and fills the
+ * slots that come from dates, times and amounts; "unknown" when no rule
+ * is sure.
+ */
+void
+intent_pick(struct nlu_ctx *c, struct nlu_result *r)
+{
+	struct evidence		 e;
+	const intent_rule	*rule;
+
+	gather(c, &e);
+	if (only_social(c, &e)) {
+		SET(r->intent, "unknown");
+		return;
+	}
+	if (e.help && c->nd == 0 && c->nmo == 0) {
+		SET(r->intent, "help");
+		return;
+	}
+	for (rule = intent_rules; *rule != NULL; rule++)
+		if ((*rule)(c, &e, r))
+			return;
+	SET(r->intent, "unknown");
+}

@@ -1,0 +1,291 @@
+/* See LICENSE. times.c: clock times and ranges (a las 18:00, 9h, 5pm, de 9 a 11, 2-4pm), and durations. */
+#include <string.h>
+
+#include "nlu/nlu_int.h"
+
+/* A clock time as said: hour, minute, and what was written after it. */
+struct clock {
+	int	 h, m;
+	int	 ampm;		/* 0, 1 am, 2 pm */
+	bool	 marked;	/* had ":", "h", am/pm or a part of the day: surely a time */
+	int	 used;		/* tokens */
+};
+
+static bool
+is_free(const struct nlu_ctx *c, int i)
+{
+	return i >= 0 && i < c->n && c->t[i].role == R_NONE;
+}
+
+/* "HH:MM" or "H" in "f"; returns false for anything else. */
+static bool
+hm_parse(const char *f, int *h, int *m, bool *colon)
+{
+	int	 v = 0, w = 0, nd = 0, nm = 0;
+
+	*colon = false;
+	for (; *f && *f != ':'; f++, nd++) {
+		if (*f < '0' || *f > '9' || nd >= 2)
+			return false;
+		v = v * 10 + (*f - '0');
+	}
+	if (nd == 0)
+		return false;
+	if (*f == ':') {
+		*colon = true;
+		for (f++; *f; f++, nm++) {
+			if (*f < '0' || *f > '9' || nm >= 2)
+				return false;
+			w = w * 10 + (*f - '0');
+		}
+		if (nm != 2)
+			return false;
+	}
+	if (v > 24 || w > 59 || (v == 24 && w > 0))
+		return false;
+	*h = v == 24 ? 0 : v;
+	*m = w;
+	return true;
+}
+
+/* Applies am/pm to an hour. */
+static int
+ampm_hour(int h, int ampm)
+{
+	if (ampm == 2 && h < 12)
+		return h + 12;
+	if (ampm == 1 && h == 12)
+		return 0;
+	return h;
+}
+
+/* What follows a number: "h", "am", "pm", "de la tarde", "y media". Fills "k" and returns tokens used. */
+static int
+clock_suffix(const struct nlu_ctx *c, int i, struct clock *k)
+{
+	int	 n = 0, v, used;
+
+	if (tok_is(c, i, V_HOURMARK, NULL) && (c->t[i].glued || tok_word(c, i, "h") || tok_word(c, i, "hrs") ||
+	    tok_word(c, i, "o'clock") || tok_word(c, i, "oclock"))) {
+		k->marked = true;
+		n++;
+	}
+	if (tok_is(c, i + n, V_AMPM, &v) || (tok_word(c, i + n, "a") && tok_word(c, i + n + 1, ".") &&
+	    tok_word(c, i + n + 2, "m"))) {
+		if (!tok_is(c, i + n, V_AMPM, &v))
+			v = 1, n += 2;
+		k->ampm = v;
+		k->marked = true;
+		n++;
+		if (tok_word(c, i + n, ".") && c->t[i + n].glued)
+			n++;
+	} else if ((used = tok_phrase(c, i + n, V_DAYPART, &v)) > 0) {
+		k->ampm = v == 2 && k->h >= 1 && k->h <= 11 ? 2 : 0;
+		k->marked = true;
+		n += used;
+	}
+	if (!c->en && tok_word(c, i + n, "y") && tok_is(c, i + n + 1, V_HALF, &v) && k->m == 0) {
+		k->m = v ? 15 : 30;
+		n += 2;
+	} else if (!c->en && tok_word(c, i + n, "menos") && tok_word(c, i + n + 1, "cuarto") && k->m == 0) {
+		k->h = (k->h + 23) % 24;
+		k->m = 45;
+		n += 2;
+	}
+	return n;
+}
+
+/* A clock time at token "i": "18:00", "9", "9h", "5pm", "mediodía". Returns tokens used, 0 if none. */
+static int
+clock_at(const struct nlu_ctx *c, int i, struct clock *k)
+{
+	bool	 colon;
+	int	 v;
+
+	memset(k, 0, sizeof *k);
+	if (!is_free(c, i))
+		return 0;
+	if (tok_is(c, i, V_NOON, &v)) {
+		k->h = v / 60, k->m = v % 60, k->marked = true;
+		return k->used = 1;
+	}
+	if (c->t[i].kind == T_NUM) {
+		if (!hm_parse(c->t[i].f, &k->h, &k->m, &colon))
+			return 0;
+		k->marked = colon;
+	} else if ((v = tok_num(c, i)) >= 1 && v <= 12 && tok_is(c, i + 1, V_AMPM, NULL)) {
+		k->h = v;
+	} else {
+		return 0;
+	}
+	k->used = 1 + clock_suffix(c, i + 1, k);
+	if (k->ampm)
+		k->h = ampm_hour(k->h, k->ampm);
+	return k->used;
+}
+
+static void
+add_time(struct nlu_ctx *c, int first, int last, int h, int m, int eh, int em)
+{
+	struct tspec	*t;
+	int		 i;
+
+	if (c->ntm >= NLU_MAXSPEC)
+		return;
+	t = &c->tm[c->ntm++];
+	t->first = first, t->last = last;
+	t->h = h, t->m = m, t->eh = eh, t->em = em;
+	for (i = first; i <= last; i++)
+		c->t[i].role = R_TIME;
+}
+
+/* The end of a range "a"-"b": am/pm said once applies to both ("2-4pm"; "11-1pm" is 11:00-13:00). */
+static void
+range_fix(struct clock *a, struct clock *b)
+{
+	if (b->ampm && !a->ampm) {
+		if (b->ampm == 2 && a->h < 12 && a->h + 12 <= b->h)
+			a->h += 12;
+	}
+}
+
+/* "12:00-13:30", "17-19" as one token; returns tokens used. */
+static int
+dash_range(struct nlu_ctx *c, int i)
+{
+	char		 buf[NLU_TOKLEN], *dash;
+	struct clock	 a, b;
+	bool		 ca, cb;
+	int		 n;
+
+	if (c->t[i].kind != T_NUM || (dash = strchr(c->t[i].f, '-')) == NULL)
+		return 0;
+	memcpy(buf, c->t[i].f, sizeof buf);
+	buf[dash - c->t[i].f] = '\0';
+	memset(&a, 0, sizeof a), memset(&b, 0, sizeof b);
+	if (!hm_parse(buf, &a.h, &a.m, &ca) || !hm_parse(dash + 1, &b.h, &b.m, &cb))
+		return 0;
+	n = 1 + clock_suffix(c, i + 1, &b);
+	if (!ca && !cb && n == 1 && !tok_is(c, i - 1, V_FROM, NULL) && !tok_is(c, i - 1, V_WEEKDAY, NULL) &&
+	    !tok_has(c, V_CLASS) && !c->wd_plural)
+		return 0;
+	if (b.ampm)
+		b.h = ampm_hour(b.h, b.ampm);
+	range_fix(&a, &b);
+	add_time(c, i, i + n - 1, a.h, a.m, b.h, b.m);
+	return n;
+}
+
+/* After a start time: "- 13:30", "a 12:30", "hasta las 11", "to 4pm", "durante 2 horas", "for 2 hours". */
+static int
+range_end(struct nlu_ctx *c, int i, struct clock *a, int *eh, int *em)
+{
+	struct clock	 b;
+	int		 k = i, used, n, unit;
+
+	if ((used = tok_phrase(c, k, V_DURING, NULL)) > 0 || (c->en && tok_word(c, k, "for"))) {
+		k += used ? used : 1;
+		n = tok_num(c, k);
+		if (tok_is(c, k, V_HALF, NULL))
+			n = 0;
+		if (n < 0 || !tok_is(c, k + 1, V_UNIT, &unit) || unit > 60)
+			return 0;
+		n = n ? n * unit : 30;
+		*eh = ((a->h * 60 + a->m + n) / 60) % 24;
+		*em = (a->h * 60 + a->m + n) % 60;
+		return k + 2 - i;
+	}
+	if (tok_word(c, k, "-") || tok_word(c, k, "–"))
+		k++;
+	else if ((used = tok_phrase(c, k, V_TO, NULL)) > 0)
+		k += used;
+	else
+		return 0;
+	if (tok_word(c, k, "las") || tok_word(c, k, "la"))
+		k++;
+	if (clock_at(c, k, &b) == 0)
+		return 0;
+	range_fix(a, &b);
+	*eh = b.h, *em = b.m;
+	return k + b.used - i;
+}
+
+/* "a las 18:00", "at 5pm", "18:00", "9h", "de 9 a 11", "from 2 to 4pm", "a mediodía". */
+static int
+clock_time(struct nlu_ctx *c, int i)
+{
+	struct clock	 a;
+	int		 k = i, used, eh = -1, em = -1, from = 0;
+
+	if ((used = tok_phrase(c, k, V_AT, NULL)) > 0 || (used = tok_phrase(c, k, V_FROM, NULL)) > 0) {
+		from = tok_phrase(c, k, V_FROM, NULL);
+		k += used;
+		if (tok_word(c, k, "las") || tok_word(c, k, "la"))
+			k++;
+	}
+	if (clock_at(c, k, &a) == 0)
+		return 0;
+	if (k == i && !a.marked)
+		return 0;	/* a bare number is not a time */
+	if (k == i && !a.ampm && strchr(c->t[i].f, ':') == NULL && (tok_is(c, i - 1, V_IN, NULL) ||
+	    tok_is(c, i - 1, V_DURING, NULL) || tok_is(c, i - 1, V_AGO, NULL) || tok_word(c, i - 1, "con") ||
+	    tok_word(c, i - 1, "with") || tok_is(c, i + a.used, V_ADVANCE, NULL)))
+		return 0;	/* "dentro de 2h", "2h antes": a span, not a time */
+	k += a.used;
+	if ((used = range_end(c, k, &a, &eh, &em)) > 0)
+		k += used;
+	else if (from && !a.marked && k - i == 2 && !tok_word(c, i + 1, "las"))
+		return 0;	/* "de 3" without an end is not a time */
+	if (!a.marked && eh < 0 && a.h > 0 && !c->en && k - i < 2)
+		return 0;
+	add_time(c, i, k - 1, a.h, a.m, eh, em);
+	return k - i;
+}
+
+/*
+ * Finds clock times and ranges into "c->tm". Runs before the dates so that
+ * "de la mañana" after a time is not read as tomorrow.
+ */
+void
+times_find(struct nlu_ctx *c)
+{
+	int	 i, used;
+
+	for (i = 0; i < c->n; i++) {
+		if (!is_free(c, i))
+			continue;
+		if ((used = dash_range(c, i)) > 0 || (used = clock_time(c, i)) > 0)
+			i += used - 1;
+	}
+}
+
+/*
+ * The first "N minutes/hours/days" said (media hora, 1 día, 45 min, an hour),
+ * in "c->dur_min", for reminders. Takes no tokens.
+ */
+void
+durations_find(struct nlu_ctx *c)
+{
+	int	 i, n, unit, h;
+
+	c->dur_min = -1;
+	for (i = 0; i + 1 < c->n; i++) {
+		if (c->t[i].role != R_NONE || c->t[i + 1].role != R_NONE)
+			continue;
+		if (tok_is(c, i, V_HALF, &h) && tok_is(c, i + 1, V_UNIT, &unit) && unit == 60) {
+			c->dur_min = h ? 15 : 30;
+		} else if ((n = tok_num(c, i)) >= 0 && tok_is(c, i + 1, V_UNIT, &unit) && unit <= 10080 &&
+		    strchr(c->t[i].f, ':') == NULL) {
+			c->dur_min = n * unit;
+			if (!c->en && tok_word(c, i + 2, "y") && tok_is(c, i + 3, V_HALF, NULL))
+				c->dur_min += unit / 2;
+			else if (c->en && tok_word(c, i + 2, "and") && tok_is(c, i + 3, V_HALF, NULL))
+				c->dur_min += unit / 2;
+		} else {
+			continue;
+		}
+		c->dur_first = i;
+		c->dur_last = i + 1;
+		return;
+	}
+}

@@ -1,0 +1,286 @@
+/* See LICENSE. tok.c: UTF-8 text into words, numbers and signs, folded for matching with utf8proc. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "nlu/nlu_int.h"
+
+enum cp_class { C_SPACE, C_LETTER, C_DIGIT, C_SYM, C_PUNCT };
+
+static enum cp_class
+cp_class(int32_t cp)
+{
+	if (cp < 0)
+		return C_SPACE;
+	if (cp >= '0' && cp <= '9')
+		return C_DIGIT;
+	if (cp == '#' || cp == '%' || cp == '@' || cp == '+' || cp == '&')
+		return C_SYM;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+		return C_LETTER;
+	case UTF8PROC_CATEGORY_SC:
+		return C_SYM;
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+		return C_PUNCT;
+	default:
+		return C_SPACE;	/* spaces, emoji, joiners, controls */
+	}
+}
+
+/* The code point at "i" in "*cp"; returns its length, 1 with cp = -1 for an invalid byte. */
+static int
+next_cp(const struct nlu_ctx *c, size_t i, int32_t *cp)
+{
+	utf8proc_ssize_t n;
+
+	n = utf8proc_iterate((const utf8proc_uint8_t *)c->text + i, (utf8proc_ssize_t)(c->textlen - i), cp);
+	if (n <= 0) {
+		*cp = -1;
+		return 1;
+	}
+	return (int)n;
+}
+
+/* Appends code point "cp" folded (NFKD, marks stripped, case folded) to token "t". */
+static void
+fold_append(struct tok *t, int32_t cp)
+{
+	utf8proc_int32_t	 dec[8];
+	utf8proc_uint8_t	 enc[4];
+	utf8proc_ssize_t	 n, k, e;
+	int			 bound = 0;
+
+	n = utf8proc_decompose_char(cp, dec, 8, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+	    UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE, &bound);
+	if (n < 0 || n > 8)
+		return;
+	for (k = 0; k < n; k++) {
+		e = utf8proc_encode_char(dec[k], enc);
+		if (e <= 0 || strlen(t->f) + (size_t)e >= NLU_TOKLEN)
+			return;
+		memcpy(t->f + strlen(t->f), enc, (size_t)e);
+	}
+}
+
+static bool
+is_upper(int32_t cp)
+{
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* A word: letters, then letters or digits; an apostrophe or hyphen inside joins. */
+static size_t
+scan_word(const struct nlu_ctx *c, size_t i, struct tok *t)
+{
+	int32_t	 cp, cp2;
+	int	 n, n2;
+
+	for (;;) {
+		if (i >= c->textlen)
+			break;
+		n = next_cp(c, i, &cp);
+		if (cp_class(cp) == C_LETTER || cp_class(cp) == C_DIGIT) {
+			fold_append(t, cp);
+			i += (size_t)n;
+			continue;
+		}
+		if ((cp == '\'' || cp == 0x2019 || cp == '-') && i + (size_t)n < c->textlen) {
+			n2 = next_cp(c, i + (size_t)n, &cp2);
+			(void)n2;
+			if (cp_class(cp2) == C_LETTER) {
+				fold_append(t, cp == '-' ? '-' : '\'');
+				i += (size_t)n;
+				continue;
+			}
+		}
+		break;
+	}
+	return i;
+}
+
+/* A number: digits, with . , : / - between digits ("1.234,56", "10/10/2100", "12:00-13:30"). */
+static size_t
+scan_number(const struct nlu_ctx *c, size_t i, struct tok *t)
+{
+	size_t	 l;
+	char	 ch;
+
+	while (i < c->textlen) {
+		ch = c->text[i];
+		if (ch >= '0' && ch <= '9') {
+			l = strlen(t->f);
+			if (l + 1 < NLU_TOKLEN)
+				t->f[l] = ch;
+			i++;
+			continue;
+		}
+		if ((ch == '.' || ch == ',' || ch == ':' || ch == '/' || ch == '-') &&
+		    i + 1 < c->textlen && c->text[i + 1] >= '0' && c->text[i + 1] <= '9') {
+			l = strlen(t->f);
+			if (l + 1 < NLU_TOKLEN)
+				t->f[l] = ch;
+			i++;
+			continue;
+		}
+		break;
+	}
+	return i;
+}
+
+/* Drops an English possessive "'s" and looks the word up. */
+static void
+tok_finish(struct nlu_ctx *c, struct tok *t, size_t end)
+{
+	size_t	 l;
+
+	t->len = (uint16_t)(end - t->off);
+	l = strlen(t->f);
+	if (l > 2 && t->f[l - 2] == '\'' && t->f[l - 1] == 's')
+		t->f[l - 2] = '\0';
+	if (t->kind == T_WORD)
+		vocab_match(t->f, c->en, t->m, &t->nm, true);
+	else if (t->kind == T_SYM || t->kind == T_PUNCT)
+		vocab_match(t->f, c->en, t->m, &t->nm, false);
+}
+
+/*
+ * Splits the message into "c->t": words, numbers, currency and a few other
+ * signs, and punctuation. Spaces, emoji and invalid bytes only separate.
+ */
+void
+tok_split(struct nlu_ctx *c)
+{
+	size_t		 i = 0, end;
+	int32_t		 cp;
+	int		 n;
+	bool		 glued = false;
+	struct tok	*t;
+	enum cp_class	 k;
+
+	c->n = 0;
+	while (i < c->textlen && c->n < NLU_MAXTOK) {
+		n = next_cp(c, i, &cp);
+		k = cp_class(cp);
+		if (k == C_SPACE) {
+			glued = false;
+			i += (size_t)n;
+			continue;
+		}
+		t = &c->t[c->n];
+		memset(t, 0, sizeof *t);
+		t->off = (uint16_t)i;
+		t->glued = glued && c->n > 0;
+		if (k == C_LETTER) {
+			t->kind = T_WORD;
+			t->cap = is_upper(cp);
+			end = scan_word(c, i, t);
+		} else if (k == C_DIGIT) {
+			t->kind = T_NUM;
+			end = scan_number(c, i, t);
+		} else {
+			t->kind = k == C_SYM ? T_SYM : T_PUNCT;
+			if ((size_t)n < NLU_TOKLEN)
+				memcpy(t->f, c->text + i, (size_t)n);
+			end = i + (size_t)n;
+		}
+		if (t->f[0] == '\0' && t->kind == T_WORD) {
+			i = end > i ? end : i + (size_t)n;
+			glued = true;
+			continue;
+		}
+		tok_finish(c, t, end);
+		c->n++;
+		i = end;
+		glued = true;
+	}
+}
+
+/* True when token "i" can mean class "cls"; its value in "*val" when not NULL. */
+bool
+tok_is(const struct nlu_ctx *c, int i, int cls, int *val)
+{
+	int	 k;
+
+	if (i < 0 || i >= c->n)
+		return false;
+	for (k = 0; k < c->t[i].nm; k++)
+		if (c->t[i].m[k].cls == cls) {
+			if (val)
+				*val = c->t[i].m[k].val;
+			return true;
+		}
+	return false;
+}
+
+bool
+tok_word(const struct nlu_ctx *c, int i, const char *w)
+{
+	return i >= 0 && i < c->n && strcmp(c->t[i].f, w) == 0;
+}
+
+bool
+tok_has(const struct nlu_ctx *c, int cls)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (tok_is(c, i, cls, NULL))
+			return true;
+	return false;
+}
+
+/* A plain integer ("12") or a number word ("doce"), else -1. */
+int
+tok_num(const struct nlu_ctx *c, int i)
+{
+	const char	*p;
+	int		 v = 0, w;
+
+	if (i < 0 || i >= c->n)
+		return -1;
+	if (c->t[i].kind == T_NUM) {
+		for (p = c->t[i].f; *p; p++) {
+			if (*p < '0' || *p > '9' || v > 100000)
+				return -1;
+			v = v * 10 + (*p - '0');
+		}
+		return v;
+	}
+	if (tok_is(c, i, V_NUMWORD, &w))
+		return w;
+	return -1;
+}
+
+/*
+ * How many tokens from "i" form a phrase of class "cls" (up to four words,
+ * longest first), 0 if none. Single words come from the token's own matches.
+ */
+int
+tok_phrase(const struct nlu_ctx *c, int i, int cls, int *val)
+{
+	char	 buf[4 * NLU_TOKLEN + 4];
+	size_t	 l;
+	int	 n, k;
+
+	for (n = 4; n >= 2; n--) {
+		if (i + n > c->n)
+			continue;
+		buf[0] = '\0';
+		for (k = 0, l = 0; k < n; k++) {
+			if (c->t[i + k].kind != T_WORD)
+				break;
+			if (k)
+				buf[l++] = ' ';
+			memcpy(buf + l, c->t[i + k].f, strlen(c->t[i + k].f) + 1);
+			l += strlen(c->t[i + k].f);
+		}
+		if (k == n && vocab_phrase(buf, c->en, cls, val))
+			return n;
+	}
+	return tok_is(c, i, cls, val) ? 1 : 0;
+}
