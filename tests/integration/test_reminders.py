@@ -100,8 +100,11 @@ class RemindTest(S.StackTestCase):
 
     # --- class warnings (the academic module's producer) ---
     def test_class_warning_at_its_lead_time_once(self):
-        uid = self.user()
-        self.klass(uid)
+        uid = next(_users)
+        ana = S.Chat(self.stack, uid, lang="es")
+        ana.say("Clase de CC los lunes de 10:30 a 12:30 en el aula 1.6")
+        self.assertEqual(self.stack.sql("SELECT weekday, start_time::text FROM academic.classes WHERE user_id = %s",
+                                        uid), [(1, "10:30:00")])
         # Monday 4 March 2030, CET: 10:30 local = 09:30 UTC, warned 30 minutes before.
         got = self.warned_at(uid, ["2030-03-04T08:58:00Z", "2030-03-04T08:59:00Z", "2030-03-04T09:00:00Z",
                                    "2030-03-04T09:01:00Z", "2030-03-04T09:02:00Z"])
@@ -183,6 +186,19 @@ class RemindTest(S.StackTestCase):
         self.remind("2030-02-15T08:00:00Z")
         self.assertEqual([c["params"]["text"] for c in self.sends(uid)], ["Mañana: entrega", "En 1 hora: entrega"])
         self.assertEqual((self.status(day), self.status(hour)), ("sent", "sent"))
+
+    def test_task_reminders_scheduled_by_the_tasks_module(self):
+        uid = next(_users)
+        ana = S.Chat(self.stack, uid, lang="es")
+        ana.say("Entregar hito 1 de CC para el 05/03/2030")
+        dues = [r[0] for r in self.stack.sql("SELECT due_at FROM reminders.queue WHERE user_id = %s AND kind = 'task'"
+                                             " ORDER BY due_at", uid)]
+        self.assertGreaterEqual(len(dues), 1, "the tasks module scheduled nothing")
+        instants = []
+        for d in dues:
+            instants += [iso(d - datetime.timedelta(minutes=1)), iso(d), iso(d + datetime.timedelta(minutes=1))]
+        self.assertEqual(self.warned_at(uid, instants), [iso(d) for d in dues])
+        self.assertTrue(all("Entregar hito 1 de CC" in c["params"]["text"] for c in self.sends(uid)))
 
     def test_dropped_as_missed_once_its_moment_passed(self):
         uid = self.user()
@@ -351,7 +367,7 @@ class RemindTest(S.StackTestCase):
     def test_digest_at_the_local_hour_across_dst(self):
         uid = next(_users)
         ana = S.Chat(self.stack, uid, lang="es")
-        r = ana.say("/resumen 08:00")
+        r = ana.say("resumen diario a las 8")
         self.assertTrue(r and "08:00" in r[0]["text"], r)
         self.assertEqual(self.stack.sql("SELECT at_time::text, enabled FROM reminders.digest WHERE user_id = %s", uid),
                          [("08:00:00", True)])
@@ -369,10 +385,32 @@ class RemindTest(S.StackTestCase):
             self.remind(iso(at + datetime.timedelta(minutes=1)))
             self.assertEqual(len(self.sends(uid)), n + 1, "digest twice on %s" % day)
 
+    def test_digest_is_the_day_of_every_module(self):
+        uid = next(_users)
+        ana = S.Chat(self.stack, uid, lang="es")
+        ana.say("Clase de Redes los lunes de 10:30 a 12:30 en el aula 2.1")
+        ana.say("Entregar hito 1 de CC para el 05/03/2030")
+        ana.say("Hacer resumen de Redes para el 04/03/2030 a las 18:00")
+        ana.say("resumen diario a las 7:45")
+        # Monday 4 March 2030, 07:45 in Madrid (CET) = 06:45 UTC.
+        self.remind("2030-03-04T06:45:00Z")
+        got = [c for c in self.sends(uid) if "04/03" in c["params"]["text"]]
+        self.assertEqual(len(got), 1, [c["params"]["text"] for c in self.sends(uid)])
+        text = got[0]["params"]["text"]
+        self.assertIn("Redes</b> · aula 2.1", text)          # today's class (academic)
+        self.assertIn("Hacer resumen de Redes", text)        # today's deadline (tasks)
+        self.assertIn("Entregar hito 1 de CC", text)         # tomorrow's deadline
+        self.assertLess(text.index("Hacer resumen"), text.index("Entregar hito"), "today before tomorrow")
+        self.assertEqual(len(S.buttons(got[0]["params"]["reply_markup"])), 3)
+        self.remind("2030-03-04T06:46:00Z")
+        self.assertEqual(len([c for c in self.sends(uid) if "04/03" in c["params"]["text"]]), 1)
+
     def test_digest_off(self):
         uid = next(_users)
         ana = S.Chat(self.stack, uid, lang="en")
         ana.say("/digest 7:30")
+        self.assertEqual(self.stack.sql("SELECT at_time::text FROM reminders.digest WHERE user_id = %s", uid),
+                         [("07:30:00",)])
         r = ana.say("/digest off")
         self.assertTrue(r and r[0]["text"])
         self.assertEqual(self.stack.sql("SELECT enabled FROM reminders.digest WHERE user_id = %s", uid), [(False,)])
