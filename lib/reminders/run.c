@@ -69,6 +69,7 @@ to_epoch(const struct run *r, int64_t m)
 	return r->now0 + (double)(m - r->mono0) / 1e9;
 }
 
+/* Sleeps until monotonic instant "m", or less when a signal comes (the caller looks again). */
 static void
 sleep_until(int64_t m)
 {
@@ -76,8 +77,7 @@ sleep_until(int64_t m)
 
 	ts.tv_sec = m / NS;
 	ts.tv_nsec = m % NS;
-	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR)
-		;
+	clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL);
 }
 
 static int
@@ -362,12 +362,17 @@ send_loop(struct run *r, struct pool *p, struct senders *s)
 				return -1;
 			continue;
 		}
-		/* Wait for the slot's instant, but settle a result that comes first (a 429 moves the slot). */
-		if (when > mono_ns() && senders_busy(s) > 0) {
-			if (senders_wait(s, when) >= 0)
-				continue;
-		} else if (when > mono_ns())
-			sleep_until(when);
+		/*
+		 * Not yet: wait for the row's instant, settling a result that comes
+		 * first (a 429 moves every instant), then look again from the top.
+		 */
+		if (when > mono_ns()) {
+			if (senders_busy(s) == 0)
+				sleep_until(when);
+			else if (collect(r, p, s, when) != 0)
+				return -1;
+			continue;
+		}
 		if (dispatch(r, s, slot, row) != 0)
 			return -1;
 	}
