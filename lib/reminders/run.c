@@ -188,6 +188,8 @@ settle_counts(struct run *r, struct due_row *rows, int n)
 /*
  * Claims more rows when fewer than a batch wait, so the senders never run
  * dry between batches; no more than the pacer can send before the run ends.
+ * Returns 1 if it claimed rows (even if the claim settled them all as
+ * missed: there may be more behind them), 0 if not, -1 on error.
  */
 static int
 refill(struct run *r, struct pool *p, size_t queued)
@@ -196,7 +198,7 @@ refill(struct run *r, struct pool *p, size_t queued)
 	size_t cap, held;
 	int i, n;
 
-	if (p->exhausted || queued >= REMIND_BATCH || run_clock(r) >= r->claim_end)
+	if (p->exhausted || queued >= REMIND_BATCH || stopping(r) || run_clock(r) >= r->claim_end)
 		return 0;
 	held = p->n;
 	cap = pacer_capacity(&r->pacer, mono_ns(), to_mono(r, r->send_end), REMIND_BATCH + held);
@@ -210,7 +212,7 @@ refill(struct run *r, struct pool *p, size_t queued)
 	for (i = 0; i < n; i++)
 		if (!rows[i].done)
 			pool_add(p, &rows[i]);
-	return 0;
+	return n > 0;
 }
 
 /* A 403: nothing more to this user; their queued rows here are cancelled like those in the database. */
@@ -340,15 +342,17 @@ send_loop(struct run *r, struct pool *p, struct senders *s)
 {
 	struct due_row *row;
 	int64_t when;
-	int slot;
+	int claimed, slot;
 
 	for (;;) {
-		if (collect(r, p, s, 0) != 0 || (!stopping(r) && refill(r, p, pool_compact(p)) != 0))
+		if (collect(r, p, s, 0) != 0 || (claimed = refill(r, p, pool_compact(p))) < 0)
 			return -1;
 		if (stopping(r))
 			return 0;
 		/* Nothing to send, or only what waits for an answer still in flight (pacing.h). */
 		if ((row = next_row(r, p, mono_ns(), &when)) == NULL || when == PACER_WAIT) {
+			if (claimed)
+				continue;	/* a claim of only missed rows: claim again */
 			if (senders_busy(s) == 0)
 				return 0;
 			if (collect(r, p, s, INT64_MAX) != 0)

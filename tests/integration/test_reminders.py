@@ -209,6 +209,16 @@ class RemindTest(S.StackTestCase):
         self.remind("2030-01-11T09:01:00Z")
         self.assertEqual(self.sends(uid), [])
 
+    def test_a_backlog_of_missed_rows_does_not_hide_a_due_one(self):
+        old = [self.queue(self.user(), "2030-01-11T07:00:00Z", "2030-01-11T07:30:00Z") for _ in range(75)]
+        uid = self.user()
+        qid = self.queue(uid, "2030-01-11T08:29:00Z", "2030-01-11T09:00:00Z")
+        self.remind("2030-01-11T08:30:00Z")
+        self.assertEqual(len(self.sends(uid)), 1)
+        self.assertEqual(self.status(qid), "sent")
+        self.assertEqual(self.stack.sql("SELECT count(*) FROM reminders.queue WHERE id = ANY(%s) AND status = 'missed'",
+                                        old), [(75,)])
+
     def test_dry_run_prints_and_changes_nothing(self):
         uids = [self.user() for _ in range(3)]
         ids = [self.queue(u, "2030-01-12T08:00:00Z") for u in uids]
