@@ -421,8 +421,10 @@ class RemindTest(S.StackTestCase):
         ana.say("/digest 7:30")
         self.assertEqual(self.stack.sql("SELECT at_time::text FROM reminders.digest WHERE user_id = %s", uid),
                          [("07:30:00",)])
+        self.remind("2030-01-21T06:20:00Z")     # builds the 07:30 (06:30 UTC) digest ahead of time
+        self.assertEqual(self.sends(uid), [])
         r = ana.say("/digest off")
         self.assertTrue(r and r[0]["text"])
         self.assertEqual(self.stack.sql("SELECT enabled FROM reminders.digest WHERE user_id = %s", uid), [(False,)])
         self.remind("2030-01-21T06:30:00Z")
-        self.assertEqual(self.sends(uid), [])
+        self.assertEqual(self.sends(uid), [], "a digest built before it was turned off still went out")
