@@ -1,5 +1,6 @@
 /* See LICENSE. manage.c: "gastos de hoy" (a list with delete buttons), "borra el último gasto", "ya no pago el gimnasio". */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,9 +129,11 @@ expenses_stop(struct bot_ctx *c, const struct nlu_result *res)
 	struct reply_item *it;
 	char data[64];
 	int i, n;
+	bool matched;
 
 	n = exp_rows(c->db, c->user.id, EXP_REPEATING_LIKE, term, NULL, 10, c->a, &rows);
-	if (n == 0 && term[0])	/* the words did not match: offer every running one */
+	matched = n > 0 && term[0];
+	if (n == 0 && term[0])	/* the words did not match: offer every running one, never stop a guess */
 		n = exp_rows(c->db, c->user.id, EXP_REPEATING_LIKE, "", NULL, 10, c->a, &rows);
 	if (n < 0)
 		return -1;
@@ -138,7 +141,7 @@ expenses_stop(struct bot_ctx *c, const struct nlu_result *res)
 		reply_msgf(c->reply, "expenses.stop_none");
 		return 0;
 	}
-	if (n == 1 && term[0]) {
+	if (n == 1 && matched) {
 		if (exp_stop(c->db, c->user.id, rows[0].id, exp_today(c)) < 0)
 			return -1;
 		reply_msgf(c->reply, "expenses.stopped", row_text(c, &rows[0]));
