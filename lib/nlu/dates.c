@@ -362,7 +362,9 @@ day_date(struct nlu_ctx *c, int i)
 		return 0;
 	if (!lead && used == 1)
 		return 0;
-	if (time_suffix(c, k) || tok_is(c, k + used, V_CURRENCY, NULL) || tok_is(c, k + used, V_UNIT, NULL))
+	if (time_suffix(c, k) || tok_is(c, k + used, V_CURRENCY, NULL) || tok_is(c, k + used, V_UNIT, NULL) ||
+	    tok_is(c, k + used, V_MONTH, NULL) || (tok_is(c, k + used, V_OF, NULL) &&
+	    tok_is(c, k + used + 1, V_MONTH, NULL)))
 		return 0;
 	if (tok_has(c, V_DONE) || tok_has(c, V_DELETE) || tok_has(c, V_EDIT))
 		if (!tok_is(c, k - 1, V_DAY, NULL) && used == 1)

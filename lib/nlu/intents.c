@@ -16,6 +16,25 @@ struct evidence {
 	int	 sure_money;
 };
 
+/* True when the folded words of "phrase" start at token "i". */
+static bool
+zone_match(const struct nlu_ctx *c, int i, const char *phrase)
+{
+	size_t	 l;
+
+	for (; *phrase; i++) {
+		if (i >= c->n)
+			return false;
+		l = strlen(c->t[i].f);
+		if (strncmp(phrase, c->t[i].f, l) != 0 || (phrase[l] != ' ' && phrase[l] != '\0'))
+			return false;
+		phrase += l;
+		if (*phrase == ' ')
+			phrase++;
+	}
+	return true;
+}
+
 static bool
 has_phrase(const struct nlu_ctx *c, int cls)
 {
@@ -67,7 +86,7 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 		    tok_word(c, i, "entrega") || tok_word(c, i, "limite")))
 			e->link_future = true;
 	}
-	e->question |= tok_has(c, V_QUESTION) || tok_has(c, V_HOWMUCH);
+	e->question |= first_is(c, V_QUESTION) || tok_has(c, V_HOWMUCH);
 	e->greet = tok_has(c, V_GREET) || tok_has(c, V_THANKS);
 	e->help = has_phrase(c, V_HELP);
 	e->todo = has_phrase(c, V_TODO);
@@ -87,7 +106,9 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 	e->remind = has_phrase(c, V_REMIND);
 	e->advance = has_phrase(c, V_ADVANCE);
 	e->budget = has_phrase(c, V_BUDGET);
-	e->room = tok_has(c, V_ROOM);
+	for (i = 0; i + 1 < c->n; i++)
+		if (tok_is(c, i, V_ROOM, NULL) && (slot_room_like(c, i + 1) || slot_room_like(c, i + 2)))
+			e->room = true;
 	e->list = has_phrase(c, V_LIST);
 	e->del = has_phrase(c, V_DELETE);
 	e->edit = has_phrase(c, V_EDIT);
@@ -253,7 +274,14 @@ expense_chart(struct nlu_ctx *c, struct nlu_result *r)
 			break;
 		}
 	for (i = 0; i < c->n; i++) {
-		if ((n = tok_num(c, i)) < 1 || n > 60 || !tok_is(c, i + 1, V_PERIOD, &v))
+		if ((n = tok_num(c, i)) < 1 || n > 60 || c->t[i].role != R_NONE)
+			continue;
+		if (tok_is(c, i + 1, V_PREV, NULL) && !tok_is(c, i + 1, V_PERIOD, NULL)) {
+			r->has_compare = true;
+			r->compare = n;
+			continue;
+		}
+		if (!tok_is(c, i + 1, V_PERIOD, &v))
 			continue;
 		if (tok_is(c, i + 2, V_PREV, NULL) || tok_is(c, i - 1, V_PREV, NULL) || tok_has(c, V_COMPARE)) {
 			r->has_compare = true;
@@ -319,6 +347,49 @@ only_social(const struct nlu_ctx *c, const struct evidence *e)
 	return e->greet && e->words == 0 && c->nd == 0 && c->nmo == 0;
 }
 
+/*
+ * An IANA zone written out ("America/Mexico_City") or a city the zone
+ * table knows ("Madrid", "New York"), into "buf" when not NULL.
+ */
+static bool
+zone_said(const struct nlu_ctx *c, char *buf, size_t len)
+{
+	const struct zone_name	*z;
+	int			 i, a, b;
+
+	for (i = 1; i + 1 < c->n; i++) {
+		if (!tok_word(c, i, "/") || !c->t[i].glued || !c->t[i + 1].glued || c->t[i - 1].kind != T_WORD)
+			continue;
+		for (a = i - 1; a > 0 && c->t[a].glued; a--)
+			;
+		for (b = i + 1; b + 1 < c->n && c->t[b + 1].glued; b++)
+			;
+		if (buf != NULL)
+			snprintf(buf, len, "%.*s", c->t[b].off + c->t[b].len - c->t[a].off, c->text + c->t[a].off);
+		return true;
+	}
+	for (i = 0; i < c->n; i++)
+		for (z = zone_names; z->word != NULL; z++)
+			if (zone_match(c, i, z->word)) {
+				if (buf != NULL)
+					snprintf(buf, len, "%s", z->zone);
+				return buf != NULL || tok_has(c, V_TIMEZONE) || tok_has(c, V_EDIT);
+			}
+	return false;
+}
+
+/* "idioma", "language": the word itself, not a language's name. */
+static bool
+language_word(const struct nlu_ctx *c)
+{
+	int	 i, v;
+
+	for (i = 0; i < c->n; i++)
+		if (tok_is(c, i, V_LANGUAGE, &v) && v == 0)
+			return true;
+	return false;
+}
+
 /* Requests about the bot's own settings and data, named module.verb. */
 static bool
 pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -329,19 +400,17 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		SET(r->intent, e->tasks || e->tasknoun ? "task.undo" : "undo");
 		return true;
 	}
-	if (e->language && (e->edit || e->words <= 4 || tok_word(c, 0, "in") || tok_word(c, 0, "en"))) {
+	if (e->language && c->nd == 0 && !e->tasknoun && (e->edit || has_phrase(c, V_LANGUAGE_SWITCH) ||
+	    language_word(c))) {
 		SET(r->intent, "core.language");
 		for (i = 0; i < c->n; i++)
 			if (tok_is(c, i, V_LANGUAGE, &v) && v > 0)
 				SET(r->arg, v == 1 ? "es" : "en");
 		return true;
 	}
-	if (e->timezone) {
+	if (e->timezone || zone_said(c, NULL, 0)) {
 		SET(r->intent, "core.timezone");
-		for (i = 0; i < c->n; i++)
-			if (strchr(c->t[i].f, '/') != NULL || (c->t[i].cap && c->t[i].kind == T_WORD &&
-			    !tok_is(c, i, V_TIMEZONE, NULL)))
-				slot_text(c, i, i, r->arg, sizeof r->arg);
+		zone_said(c, r->arg, sizeof r->arg);
 		return true;
 	}
 	if (e->data && (e->export || e->del)) {
@@ -496,6 +565,10 @@ pick_reminder(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 static bool
 pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
+	if (e->todo && c->nmo == 0 && (first_is(c, V_QUESTION) || e->question) && !e->help) {
+		task_list(c, r);
+		return true;
+	}
 	if (e->tasks && c->nmo == 0 && (e->question || e->list || e->words <= 3 || tok_has(c, V_HAVE)) &&
 	    !(e->taskverb0 && !e->question)) {
 		task_list(c, r);
@@ -576,7 +649,7 @@ task:
 		return false;
 	if (c->nd > 0 || c->ntm > 0) {
 		if (!(e->tasknoun || e->todo || e->taskverb0 || e->link_future || e->cap_word || c->nmo > 0 ||
-		    c->ntm > 0 || e->words >= 2))
+		    c->ntm > 0))
 			return false;
 		if (e->past_date && !e->todo && !e->tasknoun)
 			return false;

@@ -83,6 +83,7 @@ enum vclass {
 	V_EXPORT,	/* exporta, export, descargar */
 	V_LANGUAGE,	/* idioma, language; val 1 es, 2 en for the language names */
 	V_TIMEZONE,	/* zona horaria, timezone */
+	V_LANGUAGE_SWITCH, /* háblame en, speak, switch to: a language follows */
 	V_CALENDAR,	/* calendario, calendar, ics */
 	V_NEW,		/* nuevo, new */
 	V_DIGEST,	/* resumen diario, digest */
@@ -113,6 +114,13 @@ struct vocab {
 extern const struct vocab vocab_es[];	/* end with { NULL, 0, 0 } */
 extern const struct vocab vocab_en[];
 extern const struct vocab vocab_any[];	/* brands and loanwords, read in both languages */
+
+/* A city or country people name for their time zone, and the IANA zone. */
+struct zone_name {
+	const char	*word;	/* folded, words joined by one space */
+	const char	*zone;
+};
+extern const struct zone_name zone_names[];	/* ends with { NULL, NULL } */
 
 enum tok_kind { T_WORD, T_NUM, T_SYM, T_PUNCT };
 
@@ -224,6 +232,7 @@ void	 intent_pick(struct nlu_ctx *, struct nlu_result *);
 /* slots.c */
 void	 slots_fill(struct nlu_ctx *, struct nlu_result *);
 void	 slot_text(const struct nlu_ctx *, int first, int last, char *buf, size_t len);
+bool	 slot_room_like(const struct nlu_ctx *, int i);
 int	 slot_category(const struct nlu_ctx *, int first, int last);
 
 #endif

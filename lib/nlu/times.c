@@ -272,7 +272,8 @@ durations_find(struct nlu_ctx *c)
 	for (i = 0; i + 1 < c->n; i++) {
 		if (c->t[i].role != R_NONE || c->t[i + 1].role != R_NONE)
 			continue;
-		if (tok_is(c, i, V_HALF, &h) && tok_is(c, i + 1, V_UNIT, &unit) && unit == 60) {
+		if (tok_is(c, i, V_HALF, &h) && (tok_is(c, i + 1, V_UNIT, &unit) || ((tok_word(c, i + 1, "an") ||
+		    tok_word(c, i + 1, "a")) && tok_is(c, i + 2, V_UNIT, &unit))) && unit == 60) {
 			c->dur_min = h ? 15 : 30;
 		} else if ((n = tok_num(c, i)) >= 0 && tok_is(c, i + 1, V_UNIT, &unit) && unit <= 10080 &&
 		    strchr(c->t[i].f, ':') == NULL) {

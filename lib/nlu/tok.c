@@ -132,6 +132,20 @@ scan_number(const struct nlu_ctx *c, size_t i, struct tok *t)
 	return i;
 }
 
+/* "what's" is "what is"; "week's" is a possessive. */
+static bool
+keeps_s(const char *f, size_t l)
+{
+	static const char *const w[] = { "what", "that", "it", "there", "here", "who", "where", "how", "let",
+	    "he", "she", NULL };
+	const char *const	*p;
+
+	for (p = w; *p != NULL; p++)
+		if (strlen(*p) == l && strncmp(f, *p, l) == 0)
+			return true;
+	return false;
+}
+
 /* Drops an English possessive "'s" and looks the word up. */
 static void
 tok_finish(struct nlu_ctx *c, struct tok *t, size_t end)
@@ -140,10 +154,10 @@ tok_finish(struct nlu_ctx *c, struct tok *t, size_t end)
 
 	t->len = (uint16_t)(end - t->off);
 	l = strlen(t->f);
-	if (l > 2 && t->f[l - 2] == '\'' && t->f[l - 1] == 's')
+	if (l > 2 && t->f[l - 2] == '\'' && t->f[l - 1] == 's' && !keeps_s(t->f, l - 2))
 		t->f[l - 2] = '\0';
 	if (t->kind == T_WORD)
-		vocab_match(t->f, c->en, t->m, &t->nm, true);
+		vocab_match(t->f, c->en, t->m, &t->nm, !t->cap);
 	else if (t->kind == T_SYM || t->kind == T_PUNCT)
 		vocab_match(t->f, c->en, t->m, &t->nm, false);
 }

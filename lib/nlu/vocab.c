@@ -149,7 +149,8 @@ vocab_match(const char *word, bool en, struct vmatch *m, uint8_t *nm, bool fuzzy
 		if (!lang_ok(&idx[i], en) || !fuzzy_class(idx[i].v->cls))
 			continue;
 		le = strlen(idx[i].v->word);
-		if (le < 5 || le + 1 < lw || le > lw + 1 || idx[i].v->word[0] != word[0])
+		if (le < 5 || le + 1 < lw || le > lw + 1 || idx[i].v->word[0] != word[0] ||
+		    ((lw == 5 || le == 5) && le != lw))
 			continue;
 		if (one_edit(word, lw, idx[i].v->word, le))
 			add_match(m, nm, idx[i].v);

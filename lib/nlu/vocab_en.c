@@ -133,7 +133,8 @@ const struct vocab vocab_en[] = {
 
 	{ "tasks", V_TASKS, 0 }, { "todos", V_TASKS, 0 }, { "to-dos", V_TASKS, 0 }, { "to dos", V_TASKS, 0 },
 	{ "pending", V_TASKS, 0 }, { "assignments", V_TASKS, 0 }, { "deadlines", V_TASKS, 0 },
-	{ "due", V_TASKS, 1 }, { "todo list", V_TASKS, 0 }, { "to-do list", V_TASKS, 0 }, { "homeworks", V_TASKS, 0 },
+	{ "what's due", V_TASKS, 0 }, { "whats due", V_TASKS, 0 }, { "what is due", V_TASKS, 0 },
+	{ "anything due", V_TASKS, 0 }, { "due soon", V_TASKS, 0 }, { "todo list", V_TASKS, 0 }, { "to-do list", V_TASKS, 0 }, { "homeworks", V_TASKS, 0 },
 	{ "left to do", V_TASKS, 0 }, { "outstanding", V_TASKS, 0 }, { "upcoming", V_TASKS, 0 },
 	{ "done", V_DONE, 0 }, { "finished", V_DONE, 0 }, { "completed", V_DONE, 0 }, { "complete", V_DONE, 0 },
 	{ "submitted", V_DONE, 0 }, { "handed in", V_DONE, 0 }, { "turned in", V_DONE, 0 },
@@ -234,6 +235,8 @@ const struct vocab vocab_en[] = {
 	{ "spreadsheet", V_EXPORT, 0 },
 	{ "language", V_LANGUAGE, 0 }, { "spanish", V_LANGUAGE, 1 }, { "english", V_LANGUAGE, 2 },
 	{ "espanol", V_LANGUAGE, 1 },
+	{ "speak", V_LANGUAGE_SWITCH, 0 }, { "switch to", V_LANGUAGE_SWITCH, 0 }, { "in", V_LANGUAGE_SWITCH, 1 },
+	{ "talk to me in", V_LANGUAGE_SWITCH, 0 }, { "reply in", V_LANGUAGE_SWITCH, 0 }, { "change to", V_LANGUAGE_SWITCH, 0 },
 	{ "timezone", V_TIMEZONE, 0 }, { "time zone", V_TIMEZONE, 0 }, { "tz", V_TIMEZONE, 0 },
 	{ "calendar", V_CALENDAR, 0 }, { "ics", V_CALENDAR, 0 }, { "ical", V_CALENDAR, 0 },
 	{ "calendar feed", V_CALENDAR, 0 }, { "calendar link", V_CALENDAR, 0 }, { "google calendar", V_CALENDAR, 0 },
