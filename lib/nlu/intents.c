@@ -38,12 +38,7 @@ zone_match(const struct nlu_ctx *c, int i, const char *phrase)
 static bool
 has_phrase(const struct nlu_ctx *c, int cls)
 {
-	int	 i;
-
-	for (i = 0; i < c->n; i++)
-		if (tok_phrase(c, i, cls, NULL) > 0)
-			return true;
-	return false;
+	return tok_said(c, cls);
 }
 
 /* True when a word of class "cls" starts the message, after fillers. */
@@ -138,7 +133,12 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 static void
 set(char *dst, size_t len, const char *s)
 {
-	snprintf(dst, len, "%s", s);
+	size_t	 n = strlen(s);
+
+	if (n >= len)
+		n = len - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
 }
 #define SET(field, s)	set(field, sizeof field, s)
 
@@ -368,6 +368,8 @@ zone_said(const struct nlu_ctx *c, char *buf, size_t len)
 			snprintf(buf, len, "%.*s", c->t[b].off + c->t[b].len - c->t[a].off, c->text + c->t[a].off);
 		return true;
 	}
+	if (!tok_said(c, V_TIMEZONE) && !tok_said(c, V_EDIT))
+		return false;
 	for (i = 0; i < c->n; i++)
 		for (z = zone_names; z->word != NULL; z++)
 			if (zone_match(c, i, z->word)) {

@@ -132,6 +132,14 @@ struct vmatch {
 	int	 val;
 };
 
+/* A phrase of several words starting at a token: its class, value and length in tokens. */
+struct pmatch {
+	uint8_t	 cls;
+	uint8_t	 len;
+	int	 val;
+};
+#define NLU_MAXPHRASE	6
+
 struct tok {
 	uint16_t	 off, len;	/* the original bytes */
 	uint8_t		 kind;
@@ -139,8 +147,12 @@ struct tok {
 	bool		 glued;		/* no space before it */
 	bool		 cap;		/* starts with a capital letter */
 	char		 f[NLU_TOKLEN];	/* folded: lower case, no accents */
+	uint8_t		 flen;
+	uint64_t	 cls[2];	/* the classes of "m", as bits */
 	uint8_t		 nm;
 	struct vmatch	 m[NLU_MAXMATCH];
+	uint8_t		 npm;
+	struct pmatch	 pm[NLU_MAXPHRASE];	/* longest first */
 };
 
 /* A date as said, resolved once the intent says whether it looks forward or back. */
@@ -178,7 +190,7 @@ struct nlu_ctx {
 	const struct nlu_now	*now;
 	bool			 en;
 	int			 n;
-	struct tok		 t[NLU_MAXTOK];
+	uint64_t		 present[2];	/* classes said anywhere, words or phrases */
 	struct dspec		 d[NLU_MAXSPEC];
 	int			 nd;
 	struct tspec		 tm[NLU_MAXSPEC];
@@ -192,6 +204,7 @@ struct nlu_ctx {
 	int			 room_first, room_last;	/* -1 when none */
 	int			 dur_min;	/* a duration said (reminders), -1 */
 	int			 dur_first, dur_last;
+	struct tok		 t[NLU_MAXTOK];	/* last: only the "n" first are cleared */
 };
 
 /* tok.c */
@@ -199,12 +212,15 @@ void	 tok_split(struct nlu_ctx *);
 bool	 tok_is(const struct nlu_ctx *, int i, int cls, int *val);
 bool	 tok_word(const struct nlu_ctx *, int i, const char *w);
 bool	 tok_has(const struct nlu_ctx *, int cls);
+bool	 tok_said(const struct nlu_ctx *, int cls);
+void	 tok_phrases(struct nlu_ctx *);
 int	 tok_num(const struct nlu_ctx *, int i);	/* a plain integer token or number word, else -1 */
 int	 tok_phrase(const struct nlu_ctx *, int i, int cls, int *val);	/* tokens a phrase of "cls" spans at i, 0 if none */
 
 /* vocab.c */
 void	 vocab_match(const char *word, bool en, struct vmatch *m, uint8_t *nm, bool fuzzy);
-bool	 vocab_phrase(const char *phrase, bool en, int cls, int *val);
+bool	 vocab_starts_phrase(const char *word);
+void	 vocab_phrase(const char *phrase, bool en, uint8_t len, struct pmatch *pm, uint8_t *npm);
 
 /* dates.c, times.c */
 void	 dates_find(struct nlu_ctx *);
