@@ -116,7 +116,7 @@ day_num(const struct nlu_ctx *c, int i, int *d)
 {
 	int	 v = tok_num(c, i);
 
-	if (c->t[i].kind != T_NUM || v < 1 || v > 31)
+	if (v < 1 || v > 31 || c->t[i].kind != T_NUM)
 		return 0;
 	*d = v;
 	if (tok_is(c, i + 1, V_ORDINAL, NULL) && c->t[i + 1].glued)
