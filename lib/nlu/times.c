@@ -270,7 +270,8 @@ durations_find(struct nlu_ctx *c)
 
 	c->dur_min = -1;
 	for (i = 0; i + 1 < c->n; i++) {
-		if (c->t[i].role != R_NONE || c->t[i + 1].role != R_NONE)
+		if ((c->t[i].role != R_NONE && c->t[i].role != R_EVERY) ||
+		    (c->t[i + 1].role != R_NONE && c->t[i + 1].role != R_EVERY))
 			continue;
 		if (tok_is(c, i, V_HALF, &h) && (tok_is(c, i + 1, V_UNIT, &unit) || ((tok_word(c, i + 1, "an") ||
 		    tok_word(c, i + 1, "a")) && tok_is(c, i + 2, V_UNIT, &unit))) && unit == 60) {

@@ -172,6 +172,26 @@ fuzzy_class(uint8_t cls)
 	return false;
 }
 
+/* "word" with every run of three or more equal letters cut to one; false when there is none. */
+static bool
+squeeze(const char *word, char *out, size_t len)
+{
+	size_t	 i, o = 0, run;
+	bool	 cut = false;
+
+	for (i = 0; word[i] != '\0' && o + 1 < len; i += run) {
+		for (run = 1; word[i + run] == word[i]; run++)
+			;
+		out[o++] = word[i];
+		if (run >= 3)
+			cut = true;
+		else if (run == 2 && o + 1 < len)
+			out[o++] = word[i];
+	}
+	out[o] = '\0';
+	return cut;
+}
+
 static void
 add_match(struct vmatch *m, uint8_t *nm, const struct vocab *v)
 {
@@ -196,6 +216,7 @@ void
 vocab_match(const char *word, bool en, struct vmatch *m, uint8_t *nm, bool fuzzy)
 {
 	size_t	 i = 0, cnt, lw, le;
+	char	 sq[NLU_TOKLEN];
 
 	pthread_once(&idx_once, idx_build);
 	*nm = 0;
@@ -203,7 +224,14 @@ vocab_match(const char *word, bool en, struct vmatch *m, uint8_t *nm, bool fuzzy
 		if (lang_ok(&idx[i], en))
 			add_match(m, nm, idx[i].v);
 	lw = strlen(word);
-	if (*nm > 0 || !fuzzy || lw < 5)
+	if (*nm > 0 || !fuzzy)
+		return;
+	if (squeeze(word, sq, sizeof sq)) {	/* "ayudaaa", "holaaa" */
+		vocab_match(sq, en, m, nm, false);
+		if (*nm > 0)
+			return;
+	}
+	if (lw < 5)
 		return;
 	for (i = 0; i < nfuzz; i++) {
 		if (fuzz_idx[i]->v->word[0] != word[0] || !lang_ok(fuzz_idx[i], en))

@@ -57,7 +57,8 @@ const struct vocab vocab_es[] = {
 
 	/* days from today */
 	{ "hoy", V_RELDAY, 0 }, { "manana", V_RELDAY, 1 }, { "man", V_RELDAY, 1 },
-	{ "mnn", V_RELDAY, 1 }, { "mna", V_RELDAY, 1 }, { "mana", V_RELDAY, 1 },
+	{ "mnn", V_RELDAY, 1 }, { "manna", V_RELDAY, 1 }, { "mnana", V_RELDAY, 1 },
+	{ "maana", V_RELDAY, 1 }, { "manan", V_RELDAY, 1 }, { "mna", V_RELDAY, 1 }, { "mana", V_RELDAY, 1 },
 	{ "pasado manana", V_RELDAY, 2 }, { "pasao manana", V_RELDAY, 2 },
 	{ "ayer", V_RELDAY, -1 }, { "anoche", V_RELDAY, -1 }, { "anteayer", V_RELDAY, -2 },
 	{ "antes de ayer", V_RELDAY, -2 }, { "antier", V_RELDAY, -2 }, { "antesdeayer", V_RELDAY, -2 },
@@ -247,8 +248,9 @@ const struct vocab vocab_es[] = {
 
 	/* budget */
 	{ "presupuesto", V_BUDGET, 0 }, { "limite", V_BUDGET, 0 }, { "tope", V_BUDGET, 0 },
-	{ "maximo", V_BUDGET, 0 }, { "no gastar mas de", V_BUDGET, 0 }, { "limite de gasto", V_BUDGET, 0 },
-	{ "no quiero gastar mas de", V_BUDGET, 0 }, { "margen", V_BUDGET, 0 },
+	{ "maximo", V_BUDGET, 0 }, { "no gastar mas de", V_BUDGET, 0 }, { "gastar mas de", V_BUDGET, 0 },
+	{ "gastarme mas de", V_BUDGET, 0 }, { "pasarme de", V_BUDGET, 0 }, { "limite de gasto", V_BUDGET, 0 },
+	{ "margen", V_BUDGET, 0 },
 
 	/* rooms and numbered names */
 	{ "aula", V_ROOM, 0 }, { "sala", V_ROOM, 0 }, { "laboratorio", V_ROOM, 0 }, { "lab", V_ROOM, 0 },
