@@ -7,6 +7,7 @@
 /* What the message holds, counted once, so that the rules below read as sentences. */
 struct evidence {
 	int	 words;		/* content words: no filler, greeting, date, time or amount */
+	int	 names;		/* of those, words that are not links, articles or numbers */
 	bool	 question;
 	bool	 greet, help, todo, taskverb0, tasknoun, tasks, done, spent, howmuch, total, expense;
 	bool	 chart, kind, klass, timetable, agenda, remind, advance, budget, room;
@@ -68,6 +69,8 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 	memset(e, 0, sizeof *e);
 	for (i = 0; i < c->n; i++) {
 		e->words += is_content(c, i);
+		e->names += is_content(c, i) && c->t[i].kind == T_WORD && !tok_is(c, i, V_STOP, NULL) &&
+		    !tok_is(c, i, V_LINK, NULL) && !tok_is(c, i, V_ARTICLE, NULL);
 		if (tok_word(c, i, "?") || tok_word(c, i, "\xc2\xbf"))
 			e->question = true;
 		if (i > 0 && c->t[i].cap && c->t[i].kind == T_WORD && c->t[i].role == R_NONE &&
@@ -641,7 +644,8 @@ pick_add(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	if (c->nmo == 0 && !taskish && (e->spent || e->category || c->every) && e->words > 0)
 		money_find(c, true);
 	if (c->nmo > 0 && !taskish) {
-		if (!e->sure_money && !e->spent && !e->category && !c->every && c->mo[0].cents % 100 == 0)
+		if (!e->sure_money && !e->spent && !c->every && c->mo[0].cents % 100 == 0 &&
+		    (!e->category || e->names > 3 || tok_is(c, c->mo[0].first - 1, V_ARTICLE, NULL)))
 			goto task;
 		expense_add(c, r);
 		return true;

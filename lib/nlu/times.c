@@ -121,6 +121,8 @@ clock_at(const struct nlu_ctx *c, int i, struct clock *k)
 	k->used = 1 + clock_suffix(c, i + 1, k);
 	if (k->ampm)
 		k->h = ampm_hour(k->h, k->ampm);
+	else if (!k->marked && k->m == 0 && k->h >= 1 && k->h <= 7)
+		k->h += 12;	/* "a las 5", "at 3": students mean the afternoon */
 	return k->used;
 }
 

@@ -221,6 +221,7 @@ const struct vocab vocab_en[] = {
 	{ "at", V_STOP, 0 }, { "the", V_STOP, 0 }, { "for", V_STOP, 0 }, { "to", V_STOP, 0 }, { "and", V_STOP, 0 },
 	{ "with", V_STOP, 0 }, { "in", V_STOP, 0 }, { "before", V_STOP, 0 }, { "until", V_STOP, 0 },
 	{ "deadline", V_STOP, 0 }, { "from", V_STOP, 0 }, { "a", V_STOP, 0 }, { "my", V_STOP, 0 }, { "i", V_STOP, 0 },
+	{ "was", V_STOP, 0 }, { "were", V_STOP, 0 }, { "cost", V_STOP, 0 }, { "costs", V_STOP, 0 },
 	{ "this", V_STOP, 0 }, { "next", V_STOP, 0 }, { "it", V_STOP, 0 }, { "which", V_STOP, 0 }, { "that", V_STOP, 0 },
 
 	{ "list", V_LIST, 0 }, { "show", V_LIST, 0 }, { "show me", V_LIST, 0 }, { "see", V_LIST, 0 },

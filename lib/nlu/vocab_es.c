@@ -198,7 +198,7 @@ const struct vocab vocab_es[] = {
 	{ "gaste", V_SPENT, 0 }, { "he gastado", V_SPENT, 0 }, { "gastado", V_SPENT, 0 },
 	{ "me gaste", V_SPENT, 0 }, { "me he gastado", V_SPENT, 0 }, { "pague", V_SPENT, 0 },
 	{ "he pagado", V_SPENT, 0 }, { "pagado", V_SPENT, 0 }, { "compre", V_SPENT, 0 },
-	{ "me costo", V_SPENT, 0 }, { "costo", V_SPENT, 0 }, { "cuesta", V_SPENT, 0 },
+	{ "me costo", V_SPENT, 0 }, { "costo", V_SPENT, 0 },
 	{ "me ha costado", V_SPENT, 0 }, { "he comprado", V_SPENT, 0 }, { "gastamos", V_SPENT, 0 },
 	{ "pago", V_SPENT, 0 }, { "gasto", V_SPENT, 0 }, { "gastar", V_SPENT, 0 }, { "llevo", V_SPENT, 0 },
 	{ "llevo gastado", V_SPENT, 0 }, { "gastados", V_SPENT, 0 }, { "me he dejado", V_SPENT, 0 },
