@@ -356,7 +356,10 @@ fill_ref(const struct nlu_ctx *c, struct nlu_result *r)
 	int	 i, v;
 
 	for (i = 0; i < c->n; i++)
-		if (c->t[i].role == R_NONE && (v = tok_num(c, i)) >= 0 && c->t[i].kind == T_NUM && v < 10000) {
+		if (c->t[i].role == R_NONE && (v = tok_num(c, i)) >= 0 && c->t[i].kind == T_NUM && v < 10000 &&
+		    !(tok_is(c, i - 1, V_NOTMONEY, NULL) && !tok_word(c, i - 1, "tarea") &&
+		    !tok_word(c, i - 1, "task") && !tok_word(c, i - 1, "numero") && !tok_word(c, i - 1, "number") &&
+		    !tok_word(c, i - 1, "no") && !tok_word(c, i - 1, "num"))) {
 			slot_text(c, i, i, r->ref, sizeof r->ref);
 			return;
 		}

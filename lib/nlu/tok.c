@@ -288,7 +288,7 @@ tok_num(const struct nlu_ctx *c, int i)
 void
 tok_phrases(struct nlu_ctx *c)
 {
-	char	 buf[4 * NLU_TOKLEN + 4];
+	char	 buf[5 * NLU_TOKLEN + 5];
 	size_t	 l;
 	int	 i, n, k;
 
@@ -298,7 +298,7 @@ tok_phrases(struct nlu_ctx *c)
 			c->present[c->t[i].m[k].cls / 64] |= 1ULL << (c->t[i].m[k].cls % 64);
 		if (c->t[i].kind == T_NUM || !vocab_starts_phrase(c->t[i].f))
 			continue;
-		for (n = 4; n >= 2; n--) {
+		for (n = 5; n >= 2; n--) {
 			if (i + n > c->n)
 				continue;
 			for (k = 0, l = 0; k < n; k++) {
@@ -318,7 +318,7 @@ tok_phrases(struct nlu_ctx *c)
 }
 
 /*
- * How many tokens from "i" form a phrase of class "cls" (up to four words,
+ * How many tokens from "i" form a phrase of class "cls" (up to five words,
  * longest first), 0 if none. Single words come from the token's own matches.
  */
 int

@@ -23,7 +23,8 @@ const struct vocab vocab_en[] = {
 	{ "how does this work", V_HELP, 0 }, { "how do i use", V_HELP, 0 }, { "how to use", V_HELP, 0 },
 	{ "what do you do", V_HELP, 0 }, { "instructions", V_HELP, 0 }, { "how does it work", V_HELP, 0 },
 	{ "i'm lost", V_HELP, 0 }, { "im lost", V_HELP, 0 }, { "what are you", V_HELP, 0 },
-	{ "how do you work", V_HELP, 0 }, { "options", V_HELP, 0 },
+	{ "how do you work", V_HELP, 0 }, { "what can this bot do", V_HELP, 0 }, { "what can the bot do", V_HELP, 0 },
+	{ "what does this bot do", V_HELP, 0 }, { "what is this bot", V_HELP, 0 }, { "how to use this", V_HELP, 0 }, { "options", V_HELP, 0 },
 
 	{ "monday", V_WEEKDAY, 1 }, { "tuesday", V_WEEKDAY, 2 }, { "wednesday", V_WEEKDAY, 3 },
 	{ "thursday", V_WEEKDAY, 4 }, { "friday", V_WEEKDAY, 5 }, { "saturday", V_WEEKDAY, 6 },

@@ -35,7 +35,8 @@ const struct vocab vocab_es[] = {
 	{ "no se usar", V_HELP, 0 }, { "como funciona", V_HELP, 0 }, { "como funcionas", V_HELP, 0 },
 	{ "como se usa", V_HELP, 0 }, { "como te uso", V_HELP, 0 }, { "instrucciones", V_HELP, 0 },
 	{ "que haces", V_HELP, 0 }, { "no entiendo", V_HELP, 0 }, { "para que sirves", V_HELP, 0 },
-	{ "opciones", V_HELP, 0 }, { "menu de ayuda", V_HELP, 0 }, { "como va esto", V_HELP, 0 },
+	{ "opciones", V_HELP, 0 }, { "que hace este bot", V_HELP, 0 }, { "para que sirve", V_HELP, 0 },
+	{ "que puede hacer", V_HELP, 0 }, { "como te utilizo", V_HELP, 0 }, { "que se puede hacer", V_HELP, 0 }, { "menu de ayuda", V_HELP, 0 }, { "como va esto", V_HELP, 0 },
 
 	/* weekdays, with their short forms */
 	{ "lunes", V_WEEKDAY, 1 }, { "martes", V_WEEKDAY, 2 }, { "miercoles", V_WEEKDAY, 3 },
