@@ -392,10 +392,37 @@ month_only(struct nlu_ctx *c, int i)
 	return used;
 }
 
+/* US timetable shorthand: "MWF", "TTh", "TR", "MW" (Th and R are Thursday). */
+static int
+weekday_letters(struct nlu_ctx *c, int i)
+{
+	const char	*p = c->text + c->t[i].off, *end = p + c->t[i].len;
+	int		 wd[5], n = 0, k;
+
+	if (!c->en || c->t[i].kind != T_WORD || c->t[i].len < 2 || c->t[i].len > 6)
+		return 0;
+	while (p < end && n < 5) {
+		if (*p == 'T' && p + 1 < end && p[1] == 'h')
+			wd[n++] = 4, p += 2;
+		else if (*p == 'T' && p + 1 < end && p[1] == 'u')
+			wd[n++] = 2, p += 2;
+		else if (*p != '\0' && strchr("MTWRF", *p) != NULL)
+			wd[n++] = (int)(strchr("MTWRF", *p) - "MTWRF") + 1, p++;
+		else
+			return 0;
+	}
+	if (p != end || n < 2)
+		return 0;
+	for (k = 0; k < n; k++)
+		note_weekday(c, wd[k] + 10);
+	c->t[i].role = R_DAYS;
+	return 1;
+}
+
 typedef int (*date_rule)(struct nlu_ctx *, int);
 
 static const date_rule date_rules[] = {
-	num_date, month_date, span_date, relday_date, fixed_date, period_date, weekday_date,
+	num_date, month_date, span_date, relday_date, fixed_date, period_date, weekday_date, weekday_letters,
 	day_date, month_only, NULL
 };
 

@@ -187,8 +187,10 @@ subject_after_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 		k = i + 1;
 		if (tok_num(c, k) >= 0 && keep[k])
 			k++;
-		if (k >= c->n || !keep[k] || !c->t[k].cap || !subject_word(c, k))
+		if (k >= c->n || !keep[k] || !subject_word(c, k) || tok_is(c, k, V_TASKVERB, NULL))
 			continue;
+		if (!c->t[k].cap && k + 1 < c->n && keep[k + 1])
+			continue;	/* lower case: only a last single word ("parcial cálculo el jueves") */
 		for (; k < c->n && keep[k] && subject_word(c, k); k++)
 			sub[k] = true;
 		return 0;

@@ -176,7 +176,8 @@ const struct vocab vocab_en[] = {
 	{ "agenda", V_AGENDA, 0 }, { "plans", V_AGENDA, 0 }, { "what's on", V_AGENDA, 1 }, { "whats on", V_AGENDA, 1 },
 	{ "what do i have", V_AGENDA, 1 }, { "anything on", V_AGENDA, 1 }, { "what have i got", V_AGENDA, 1 },
 	{ "am i free", V_AGENDA, 1 }, { "what's happening", V_AGENDA, 1 }, { "what is on", V_AGENDA, 1 },
-	{ "anything", V_AGENDA, 1 }, { "what's up", V_AGENDA, 1 },
+	{ "anything", V_AGENDA, 1 }, { "my day", V_AGENDA, 1 }, { "what's my day", V_AGENDA, 1 },
+	{ "how's my day", V_AGENDA, 1 }, { "plans for", V_AGENDA, 1 }, { "what's planned", V_AGENDA, 1 }, { "what's up", V_AGENDA, 1 },
 
 	{ "remind", V_REMIND, 0 }, { "reminder", V_REMIND, 0 }, { "reminders", V_REMIND, 0 },
 	{ "heads-up", V_REMIND, 0 }, { "heads up", V_REMIND, 0 }, { "alert", V_REMIND, 0 },

@@ -235,7 +235,7 @@ const struct vocab vocab_es[] = {
 	{ "agenda", V_AGENDA, 0 }, { "planes", V_AGENDA, 0 }, { "plan", V_AGENDA, 0 },
 	{ "que tengo", V_AGENDA, 1 }, { "que hay", V_AGENDA, 1 }, { "tengo algo", V_AGENDA, 1 },
 	{ "hay algo", V_AGENDA, 1 }, { "que me toca", V_AGENDA, 1 }, { "que toca", V_AGENDA, 1 },
-	{ "estoy libre", V_AGENDA, 1 }, { "que tenemos", V_AGENDA, 1 },
+	{ "estoy libre", V_AGENDA, 1 }, { "que planes", V_AGENDA, 1 }, { "como tengo el dia", V_AGENDA, 1 }, { "que tenemos", V_AGENDA, 1 },
 
 	/* reminders */
 	{ "avisame", V_REMIND, 0 }, { "aviso", V_REMIND, 0 }, { "avisos", V_REMIND, 0 },

@@ -2,6 +2,7 @@
 """Writes tests/unit/test_nlu_data/cases.jsonl (eval_parse.py's format) and tests/unit/test_nlu_data/cases.inc (the C table)
 from cases_*.py and ../shared/examples/parse-examples.jsonl. Run from the project root."""
 import glob, json, os, sys
+sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 rows = []
