@@ -164,14 +164,29 @@ first_date(const struct nlu_ctx *c, bool past, char *buf, const struct dspec **w
 	return false;
 }
 
+/* Adds "slot" to the comma-separated list of slots read with low confidence. */
+static void
+add_ambiguous(struct nlu_result *r, const char *slot)
+{
+	size_t	 l = strlen(r->ambiguous);
+
+	if (l + strlen(slot) + 2 >= sizeof r->ambiguous)
+		return;
+	if (l > 0)
+		r->ambiguous[l++] = ',';
+	memcpy(r->ambiguous + l, slot, strlen(slot) + 1);
+}
+
 static void
 mark_ambiguous(const struct nlu_ctx *c, struct nlu_result *r, const char *slot)
 {
 	int	 k;
 
 	for (k = 0; k < c->nd; k++)
-		if (c->d[k].ambiguous)
-			SET(r->ambiguous, slot);
+		if (c->d[k].ambiguous) {
+			add_ambiguous(r, slot);
+			return;
+		}
 }
 
 /* task.add: the due date (forward), the due time; "dentro de 3 horas" gives both. */
@@ -193,6 +208,8 @@ task_add(struct nlu_ctx *c, struct nlu_result *r)
 		if (r->due_date[0] == '\0')
 			date_fmt(r->due_date, c->now->year, c->now->month, c->now->day);
 		time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
+		if (c->tm[0].guessed)
+			add_ambiguous(r, "due_time");
 	}
 }
 
@@ -438,6 +455,8 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 			SET(r->arg, "off");
 		else if (c->ntm > 0)
 			time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
+		if (c->tm[0].guessed)
+			add_ambiguous(r, "due_time");
 		return true;
 	}
 	return false;
@@ -511,6 +530,8 @@ pick_change(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		first_date(c, false, r->due_date, NULL);
 		if (c->ntm > 0)
 			time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
+		if (c->tm[0].guessed)
+			add_ambiguous(r, "due_time");
 		return true;
 	}
 	return false;
@@ -619,6 +640,8 @@ pick_class(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		r->weekdays[k] = c->wdays[k];
 	r->nweekdays = c->nwdays;
 	time_fmt(r->start, c->tm[0].h, c->tm[0].m);
+	if (c->tm[0].guessed)
+		add_ambiguous(r, "start");
 	if (c->tm[0].eh >= 0)
 		time_fmt(r->end, c->tm[0].eh, c->tm[0].em);
 	return true;

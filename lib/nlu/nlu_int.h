@@ -173,6 +173,7 @@ struct tspec {
 	int	 first, last;
 	int	 h, m;		/* start */
 	int	 eh, em;	/* end, -1 when not said */
+	bool	 guessed;	/* "a las 5" read as 17:00 */
 };
 
 struct money {

@@ -107,7 +107,7 @@ title_keep(const struct nlu_ctx *c, bool *keep)
 		if (!keep[i])
 			continue;
 		if ((used = tok_phrase(c, i, V_TODO, NULL)) > 0 || tok_is(c, i, V_SELF, NULL) ||
-		    tok_word(c, i, "que") || tok_word(c, i, "q")) {
+		    tok_is(c, i, V_HAVE, NULL) || tok_word(c, i, "que") || tok_word(c, i, "q")) {
 			if (used == 0)
 				used = 1;
 			while (used-- > 0 && i < c->n)

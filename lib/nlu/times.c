@@ -8,6 +8,7 @@ struct clock {
 	int	 h, m;
 	int	 ampm;		/* 0, 1 am, 2 pm */
 	bool	 marked;	/* had ":", "h", am/pm or a part of the day: surely a time */
+	bool	 guessed;	/* an hour 1..7 taken as the afternoon */
 	int	 used;		/* tokens */
 };
 
@@ -122,12 +123,12 @@ clock_at(const struct nlu_ctx *c, int i, struct clock *k)
 	if (k->ampm)
 		k->h = ampm_hour(k->h, k->ampm);
 	else if (!k->marked && k->m == 0 && k->h >= 1 && k->h <= 7)
-		k->h += 12;	/* "a las 5", "at 3": students mean the afternoon */
+		k->h += 12, k->guessed = true;	/* "a las 5", "at 3": students mean the afternoon */
 	return k->used;
 }
 
 static void
-add_time(struct nlu_ctx *c, int first, int last, int h, int m, int eh, int em)
+add_time(struct nlu_ctx *c, int first, int last, int h, int m, int eh, int em, bool guessed)
 {
 	struct tspec	*t;
 	int		 i;
@@ -136,7 +137,7 @@ add_time(struct nlu_ctx *c, int first, int last, int h, int m, int eh, int em)
 		return;
 	t = &c->tm[c->ntm++];
 	t->first = first, t->last = last;
-	t->h = h, t->m = m, t->eh = eh, t->em = em;
+	t->h = h, t->m = m, t->eh = eh, t->em = em, t->guessed = guessed;
 	for (i = first; i <= last; i++)
 		c->t[i].role = R_TIME;
 }
@@ -174,7 +175,7 @@ dash_range(struct nlu_ctx *c, int i)
 	if (b.ampm)
 		b.h = ampm_hour(b.h, b.ampm);
 	range_fix(&a, &b);
-	add_time(c, i, i + n - 1, a.h, a.m, b.h, b.m);
+	add_time(c, i, i + n - 1, a.h, a.m, b.h, b.m, false);
 	return n;
 }
 
@@ -240,7 +241,7 @@ clock_time(struct nlu_ctx *c, int i)
 		return 0;	/* "de 3" without an end is not a time */
 	if (!a.marked && eh < 0 && a.h > 0 && !c->en && k - i < 2)
 		return 0;
-	add_time(c, i, k - 1, a.h, a.m, eh, em);
+	add_time(c, i, k - 1, a.h, a.m, eh, em, a.guessed);
 	return k - i;
 }
 
