@@ -423,7 +423,7 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		return true;
 	}
 	if (e->language && c->nd == 0 && !e->tasknoun && (e->edit || has_phrase(c, V_LANGUAGE_SWITCH) ||
-	    language_word(c))) {
+	    language_word(c) || e->names <= 1)) {
 		SET(r->intent, "core.language");
 		for (i = 0; i < c->n; i++)
 			if (tok_is(c, i, V_LANGUAGE, &v) && v > 0)
@@ -587,6 +587,19 @@ pick_reminder(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	return true;
 }
 
+/* "lista", "listar", "list": a numbered list is asked for, not a view. */
+static bool
+says_list(const struct nlu_ctx *c)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (tok_word(c, i, "lista") || tok_word(c, i, "listar") || tok_word(c, i, "listado") ||
+		    tok_word(c, i, "list"))
+			return true;
+	return false;
+}
+
 /* Questions about what is planned: the task list, a day's agenda, the timetable. */
 static bool
 pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -614,9 +627,7 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 		return true;
 	}
 	if (e->klass && (e->list || e->question) && c->ntm == 0 && !e->room) {
-		SET(r->intent, e->list && !tok_has(c, V_SELF) && !e->question ? "class.list" : "timetable.show");
-		if (tok_word(c, 0, "mis") || tok_word(c, 0, "my"))
-			SET(r->intent, "class.list");
+		SET(r->intent, says_list(c) || tok_word(c, 0, "mis") ? "class.list" : "timetable.show");
 		return true;
 	}
 	return false;

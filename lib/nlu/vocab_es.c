@@ -338,7 +338,7 @@ const struct vocab vocab_es[] = {
 	{ "fiesta", V_HOLIDAY, 0 }, { "puente", V_HOLIDAY, 0 }, { "no tengo clase", V_HOLIDAY, 0 },
 	{ "no tengo clases", V_HOLIDAY, 0 }, { "vacaciones", V_HOLIDAY, 0 }, { "sin clase", V_HOLIDAY, 0 },
 	{ "desactiva", V_OFF, 0 }, { "desactivar", V_OFF, 0 }, { "sin", V_OFF, 0 }, { "quita", V_OFF, 0 },
-	{ "para", V_OFF, 1 }, { "no quiero", V_OFF, 0 }, { "apaga", V_OFF, 0 }, { "off", V_OFF, 0 },
+	{ "no quiero", V_OFF, 0 }, { "apaga", V_OFF, 0 }, { "off", V_OFF, 0 },
 	{ "silencia", V_OFF, 0 }, { "ningun", V_OFF, 0 }, { "ninguna", V_OFF, 0 }, { "no", V_OFF, 2 },
 	{ "ya no pago", V_STOPPAY, 0 }, { "ya no pagamos", V_STOPPAY, 0 }, { "he cancelado", V_STOPPAY, 0 },
 	{ "cancele", V_STOPPAY, 0 }, { "me di de baja", V_STOPPAY, 0 }, { "me he dado de baja", V_STOPPAY, 0 },
