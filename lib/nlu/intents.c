@@ -8,6 +8,7 @@
 struct evidence {
 	int	 words;		/* content words: no filler, greeting, date, time or amount */
 	int	 names;		/* of those, words that are not links, articles or numbers */
+	bool	 number;	/* a number no grammar took */
 	bool	 question;
 	bool	 greet, help, todo, taskverb0, tasknoun, tasks, done, spent, howmuch, total, expense;
 	bool	 chart, kind, klass, timetable, agenda, remind, advance, budget, room;
@@ -69,6 +70,7 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 	memset(e, 0, sizeof *e);
 	for (i = 0; i < c->n; i++) {
 		e->words += is_content(c, i);
+		e->number |= c->t[i].kind == T_NUM && c->t[i].role == R_NONE;
 		e->names += is_content(c, i) && c->t[i].kind == T_WORD && !tok_is(c, i, V_STOP, NULL) &&
 		    !tok_is(c, i, V_LINK, NULL) && !tok_is(c, i, V_ARTICLE, NULL);
 		if (tok_word(c, i, "?") || tok_word(c, i, "\xc2\xbf"))
@@ -537,6 +539,19 @@ pick_change(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	return false;
 }
 
+/* "lista", "listar", "list": a numbered list is asked for, not a view. */
+static bool
+says_list(const struct nlu_ctx *c)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (tok_word(c, i, "lista") || tok_word(c, i, "listar") || tok_word(c, i, "listado") ||
+		    tok_word(c, i, "list"))
+			return true;
+	return false;
+}
+
 /* Spending questions, charts and budgets. */
 static bool
 pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -559,12 +574,13 @@ pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *
 		return true;
 	}
 	if (c->nmo == 0 && ((e->howmuch && (e->spent || e->expense)) || (e->total && (e->expense || e->spent)) ||
-	    (e->expense && e->question && !e->tasks) || (e->expense && c->nd > 0 && e->words <= 3 && !e->list))) {
+	    (e->expense && e->question && !e->tasks) || (e->expense && (c->nd > 0 || e->list) && e->names <= 3 &&
+	    !says_list(c) && !e->number))) {
 		SET(r->intent, "expense.summary");
 		spending_when(c, r);
 		return true;
 	}
-	if (c->nmo == 0 && e->expense && e->list) {
+	if (c->nmo == 0 && e->expense && says_list(c)) {
 		SET(r->intent, "expense.list");
 		spending_when(c, r);
 		return true;
@@ -585,19 +601,6 @@ pick_reminder(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	r->has_minutes = true;
 	r->minutes = c->dur_min;
 	return true;
-}
-
-/* "lista", "listar", "list": a numbered list is asked for, not a view. */
-static bool
-says_list(const struct nlu_ctx *c)
-{
-	int	 i;
-
-	for (i = 0; i < c->n; i++)
-		if (tok_word(c, i, "lista") || tok_word(c, i, "listar") || tok_word(c, i, "listado") ||
-		    tok_word(c, i, "list"))
-			return true;
-	return false;
 }
 
 /* Questions about what is planned: the task list, a day's agenda, the timetable. */
