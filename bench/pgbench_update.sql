@@ -5,5 +5,5 @@
 BEGIN;
 INSERT INTO core.updates (update_id) VALUES (:upd) ON CONFLICT DO NOTHING;
 INSERT INTO core.users (user_id, chat_id, first_name, lang) VALUES (:uid, :uid, 'Bench', 'es')
-	ON CONFLICT (user_id) DO UPDATE SET updated_at = now();
+	ON CONFLICT (user_id) DO UPDATE SET updated_at = now(), flood_hits = core.users.flood_hits + 1;
 COMMIT;

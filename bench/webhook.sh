@@ -57,15 +57,19 @@ after=$(psql -c "SELECT count(*) FROM core.updates")
 res=$(grep '^RESULT' "$out/wrk.txt") || { cat "$out/wrk.txt" >&2; exit 1; }
 val() { echo "$res" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
-# Peak resident size of every FastCGI process (the master and its workers share its group).
+# Peak resident size (VmHWM) of each FastCGI worker: the processes in the master's group
+# other than the master itself (reported apart).
+hwm() { sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status" 2>/dev/null || true; }
 rss=""
 maxrss=0
-for pid in $(ps -o pid= -g "$STACK_FCGI_PID"); do
-	kb=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null || true)
+for pid in $(ps -e -o pid=,pgid= | awk -v g="$STACK_FCGI_PID" '$2 == g { print $1 }'); do
+	[ "$pid" -eq "$STACK_FCGI_PID" ] && continue
+	kb=$(hwm "$pid")
 	[ -n "$kb" ] || continue
-	rss="$rss $pid:${kb}kB"
+	rss="$rss ${kb}"
 	[ "$kb" -gt "$maxrss" ] && maxrss=$kb
 done
+master_rss=$(hwm "$STACK_FCGI_PID")
 
 # pgbench: the same transaction, the same concurrency, the same server.
 pgbench_threads=$threads
@@ -81,5 +85,5 @@ echo "webhook bench: $conns connections, ${secs}s, $threads wrk threads, $worker
 echo "  through nginx -> fcgi -> PostgreSQL: $rps updates/s  p50 $(val p50_ms) ms  p99 $(val p99_ms) ms  (non-2xx $(val non2xx), socket errors $(val errors), updates stored $((after - before)) of $(val requests))"
 echo "  pgbench, same transaction, $conns clients: $tps tps"
 echo "  webhook / pgbench: ${ratio}%"
-echo "  fcgi peak RSS (VmHWM):$rss  (max ${maxrss} kB)"
+echo "  fcgi workers' peak RSS (VmHWM, kB):$rss  (max $maxrss kB; master ${master_rss:-?} kB)"
 echo "  raw output: tests/out/bench/"

@@ -17,12 +17,15 @@
 
 #define POLL_SECONDS	50
 
-static volatile sig_atomic_t	stopping;
+static volatile sig_atomic_t	stopping, busy;
 
+/* While waiting on Telegram nothing is half done: leave at once. Mid-update, finish it first. */
 static void
 on_stop(int sig)
 {
 	(void)sig;
+	if (!busy)
+		_exit(0);
 	stopping = 1;
 }
 
@@ -65,6 +68,7 @@ poll_batch(struct db *db, const struct config *cfg, struct tg *tg, struct arena 
 		log_warn("poll: getUpdates: %s (%ld)", tg_status_name(res.status), res.http_code);
 		goto out;
 	}
+	busy = 1;
 	doc = json_parse(res.body.buf, res.body.len, 64 << 20, 128, err, sizeof err);
 	list = doc ? json_get(json_root(doc), p_result) : NULL;
 	for (i = 0; i < json_array_len(list); i++) {
@@ -82,6 +86,7 @@ out:
 	json_free(doc);
 	tg_result_release(&res);
 	arena_reset(a);
+	busy = 0;
 	return rc;
 }
 

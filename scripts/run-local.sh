@@ -7,13 +7,15 @@
 #   webhook: http://127.0.0.1:PORT/telegram/webhook
 # With MSB_PUBLIC_URL: registers $MSB_PUBLIC_URL/telegram/webhook with Telegram. With a token and
 # no public URL: long polling (mystudentbot poll). With no token and a terminal: a console chat.
+# Without a token the programs' Bot API calls go to the local stand-in (tests/botapi_standin.py).
 # Otherwise it waits. SIGINT/SIGTERM (or the end of the chat) stops everything it started.
 # Without MSB_WEBHOOK_SECRET a secret is generated once and kept in var/secret.
-# Logs: var/log/.
+# Logs: var/log/. MSB_RUN_DIR replaces var/ (the tests use a temporary one); MSB_BIN replaces bin/.
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
-var=$root/var
+var=${MSB_RUN_DIR:-$root/var}	# the tests run it elsewhere; keep it short (unix socket paths)
+bindir=${MSB_BIN:-bin}
 port=${MSB_HTTP_PORT:-8080}
 pg=$root/tests/lib/pg.sh
 mkdir -p "$var/run" "$var/log" "$var/nginx"
@@ -21,7 +23,7 @@ mkdir -p "$var/run" "$var/log" "$var/nginx"
 say() { echo "run-local: $*" >&2; }
 
 for p in mystudentbot mystudentbot-fcgi mystudentbot-remind; do
-	[ -x "bin/$p" ] || { say "bin/$p missing: run make first"; exit 1; }
+	[ -x "$bindir/$p" ] || { say "$bindir/$p missing: run make first"; exit 1; }
 done
 if [ -f "$var/nginx/nginx.pid" ] && kill -0 "$(cat "$var/nginx/nginx.pid")" 2>/dev/null; then
 	say "already running (nginx pid $(cat "$var/nginx/nginx.pid")); stop that one first"
@@ -79,6 +81,24 @@ if [ -z "${MSB_WEBHOOK_SECRET:-}" ]; then
 fi
 export MSB_WEBHOOK_SECRET
 
+# Without a token nothing can reach Telegram: the programs talk to the local Bot API stand-in
+# instead (tests/botapi_standin.py), which records what the bot would have sent.
+real_token=${MSB_BOT_TOKEN:-}
+if [ -z "$real_token" ]; then
+	: >"$var/log/botapi.log"
+	bg "$var/log/botapi.log" /usr/bin/python3 tests/botapi_standin.py --port 0
+	n=0
+	until api=$(sed -n '1s|^\(http://127.0.0.1:[0-9]*\)$|\1|p' "$var/log/botapi.log") && [ -n "$api" ]; do
+		[ $n -lt 100 ] || { say "the Bot API stand-in did not start"; exit 1; }
+		sleep 0.1
+		n=$((n + 1))
+	done
+	MSB_BOT_TOKEN=$(/usr/bin/python3 -c 'import sys; sys.path.insert(0, "tests"); import botapi_standin; print(botapi_standin.DEFAULT_TOKEN)')
+	MSB_TELEGRAM_API=$api
+	export MSB_BOT_TOKEN MSB_TELEGRAM_API
+	say "no MSB_BOT_TOKEN: Bot API calls go to a local stand-in, $api (see $api/_control/calls)"
+fi
+
 # PostgreSQL
 sh "$pg" start "$var/pg" "$var/run" "$var/log/postgres.log"
 pg_started=1
@@ -87,14 +107,14 @@ if [ -z "${MSB_DATABASE_URL:-}" ]; then
 	MSB_DATABASE_URL="host=$var/run dbname=mystudentbot"
 fi
 export MSB_DATABASE_URL
-bin/mystudentbot migrate >>"$var/log/migrate.log" 2>&1 || { tail -n 5 "$var/log/migrate.log" >&2; say "migrate failed"; exit 1; }
+"$bindir"/mystudentbot migrate >>"$var/log/migrate.log" 2>&1 || { tail -n 5 "$var/log/migrate.log" >&2; say "migrate failed"; exit 1; }
 
 # FastCGI
 rm -f "$var/run/fcgi.sock"
 if [ -n "${MSB_FCGI_WORKERS:-}" ]; then
-	bg "$var/log/fcgi.log" bin/mystudentbot-fcgi -s "$var/run/fcgi.sock" -w "$MSB_FCGI_WORKERS"
+	bg "$var/log/fcgi.log" "$bindir"/mystudentbot-fcgi -s "$var/run/fcgi.sock" -w "$MSB_FCGI_WORKERS"
 else
-	bg "$var/log/fcgi.log" bin/mystudentbot-fcgi -s "$var/run/fcgi.sock"
+	bg "$var/log/fcgi.log" "$bindir"/mystudentbot-fcgi -s "$var/run/fcgi.sock"
 fi
 fcgi=$last
 n=0
@@ -119,18 +139,21 @@ done
 
 # The reminders, at the start of every minute, as cron would run them.
 # shellcheck disable=SC2016 # expanded by the inner shell
-bg "$var/log/remind.log" sh -c 'while :; do sleep $((60 - $(date +%S | sed "s/^0//"))); bin/mystudentbot-remind || true; done'
+bg "$var/log/remind.log" sh -c 'while :; do sleep $((60 - $(date +%S | sed "s/^0//"))); "$1"/mystudentbot-remind || true; done' remind "$bindir"
 
 echo "webhook: http://127.0.0.1:$port/telegram/webhook"
 
-if [ -n "${MSB_PUBLIC_URL:-}" ]; then
-	bin/mystudentbot webhook set "${MSB_PUBLIC_URL%/}/telegram/webhook" >&2 || say "webhook set failed (see above); still serving"
-elif [ -n "${MSB_BOT_TOKEN:-}" ]; then
-	bg "$var/log/poll.log" bin/mystudentbot poll
-	say "no MSB_PUBLIC_URL: fetching updates by long polling (var/log/poll.log)"
-elif [ -t 0 ]; then
+if [ -n "${MSB_PUBLIC_URL:-}" ] && [ -n "$real_token" ]; then
+	"$bindir"/mystudentbot webhook set "${MSB_PUBLIC_URL%/}/telegram/webhook" >&2 || say "webhook set failed (see above); still serving"
+elif [ -n "${MSB_PUBLIC_URL:-}" ]; then
+	say "MSB_PUBLIC_URL is set but MSB_BOT_TOKEN is not: nothing registered with Telegram"
+elif [ -n "$real_token" ]; then
+	bg "$var/log/poll.log" "$bindir"/mystudentbot poll
+	say "no MSB_PUBLIC_URL: fetching updates by long polling ($var/log/poll.log)"
+fi
+if [ -z "$real_token" ] && [ -t 0 ]; then
 	say "no MSB_BOT_TOKEN: a console chat with the bot (end with Ctrl-D)"
-	bin/mystudentbot chat || true
+	"$bindir"/mystudentbot chat || true
 	exit 0
 fi
 

@@ -9,6 +9,10 @@ CREATE TABLE core.users (
 	tz		text NOT NULL DEFAULT 'Europe/Madrid',
 	active		boolean NOT NULL DEFAULT true,	-- false once they blocked the bot
 	first_name	text,
+	-- Flood control: updates counted in the current minute, kept on the row the
+	-- dispatcher upserts anyway, so counting costs no extra statement.
+	flood_window	timestamptz NOT NULL DEFAULT date_trunc('minute', now()),
+	flood_hits	integer NOT NULL DEFAULT 0,
 	created_at	timestamptz NOT NULL DEFAULT now(),
 	updated_at	timestamptz NOT NULL DEFAULT now()
 );
@@ -20,10 +24,3 @@ CREATE TABLE core.updates (
 	received_at	timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX updates_received_at ON core.updates (received_at);
-
--- Per-user flood control: updates counted per minute window.
-CREATE TABLE core.flood (
-	user_id		bigint PRIMARY KEY,
-	window_start	timestamptz NOT NULL,
-	hits		integer NOT NULL
-);

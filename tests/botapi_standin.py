@@ -144,11 +144,14 @@ class Handler(BaseHTTPRequestHandler):
     def send(self, status, obj=None, body=None, ctype="application/json"):
         if body is None:
             body = json.dumps(obj).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up (a stopped poller, a killed worker)
 
     def do_GET(self):
         self.route(b"")
@@ -263,6 +266,9 @@ class Handler(BaseHTTPRequestHandler):
         if m == "getwebhookinfo":
             with st.lock:
                 return 200, {"ok": True, "result": dict(st.webhook)}
+        if m == "sendmediagroup":
+            media = params.get("media") if isinstance(params.get("media"), list) else []
+            return 200, {"ok": True, "result": [self.message(params) for _ in media or [0]]}
         if m.startswith("send") and m not in ("sendchataction",):
             extra = {}
             if "text" in params:

@@ -8,7 +8,8 @@
 # Unit tests get a private PostgreSQL (MSB_TEST_DATABASE_URL, a fresh database for each binary;
 # MSB_TEST_PGDATA its data directory). The integration suite starts its own stacks
 # (tests/lib/stack.py) with the sanitizer build: MSB_BIN=build/asan/bin unless set.
-# Logs: tests/out/. Exits non-zero if anything failed.
+# Logs: tests/out/. Exits non-zero if anything failed. A unit binary gets MSB_UNIT_TIMEOUT seconds
+# (300), the whole integration suite MSB_INTEGRATION_TIMEOUT (1800): a hang fails, it never blocks CI.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 root=$(pwd)
@@ -62,7 +63,7 @@ run_units() {
 			log="$out/unit/$build-$name.log"
 			"$pgbin/dropdb" --if-exists -h "$pgtmp/sock" msb_test >/dev/null 2>&1
 			"$pgbin/createdb" -h "$pgtmp/sock" msb_test
-			if "$t" >"$log" 2>&1 && ! grep -q -e 'ERROR: AddressSanitizer' -e 'runtime error:' -e 'ERROR: LeakSanitizer' "$log"; then
+			if timeout "${MSB_UNIT_TIMEOUT:-300}" "$t" >"$log" 2>&1 && ! grep -q -e 'ERROR: AddressSanitizer' -e 'runtime error:' -e 'ERROR: LeakSanitizer' "$log"; then
 				note "ok    unit $build/$name"
 			else
 				failed="$failed $build/$name"
@@ -84,7 +85,8 @@ run_integration() {
 	rcfile="$out/integration.rc"
 	echo 1 >"$rcfile"
 	{
-		"$PY" -m unittest discover -s tests/integration -t tests/integration -p 'test_*.py' -v "$@" 2>&1
+		timeout "${MSB_INTEGRATION_TIMEOUT:-1800}" \
+			"$PY" -m unittest discover -s tests/integration -t tests/integration -p 'test_*.py' -v "$@" 2>&1
 		echo $? >"$rcfile"
 	} | tee "$out/integration.log"
 	rc=$(cat "$rcfile")

@@ -42,12 +42,12 @@ record_update(struct db *db, int64_t update_id)
 }
 
 static intent_fn
-find_intent(const char *intent)
+find_intent(const char *intent, const char *target)
 {
 	const struct intent_route *r;
 
 	for (r = intent_routes; r->intent != NULL; r++)
-		if (strcmp(r->intent, intent) == 0)
+		if (strcmp(r->intent, intent) == 0 && (r->target == NULL || strcmp(r->target, target) == 0))
 			return r->fn;
 	return NULL;
 }
@@ -55,10 +55,10 @@ find_intent(const char *intent)
 static int
 run_intent(struct bot_ctx *c, const struct nlu_result *res)
 {
-	intent_fn fn = find_intent(res->intent);
+	intent_fn fn = find_intent(res->intent, res->target);
 
 	if (fn == NULL)
-		fn = find_intent("unknown");
+		fn = find_intent("unknown", "");
 	return fn(c, res);
 }
 
@@ -174,9 +174,7 @@ handle(struct bot_ctx *c)
 		return -1;
 	reply_init(c->reply, c->a, c->user.lang, c->u->chat_id ? c->u->chat_id : c->user.chat_id);
 	set_local_now(c);
-	if ((hits = user_flood_hit(c->db, c->user.id)) < 0)
-		return -1;
-	if (hits > c->cfg->flood_per_minute) {
+	if ((hits = c->user.flood_hits) > c->cfg->flood_per_minute) {
 		/* Say it once per minute; the rest of the flood is recorded and ignored. */
 		if (hits == c->cfg->flood_per_minute + 1 && c->u->kind == UPDATE_MESSAGE)
 			reply_msgf(c->reply, "core.flood");

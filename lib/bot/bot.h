@@ -24,6 +24,7 @@ struct user {
 	char	 tz[64];	/* IANA zone */
 	bool	 active;	/* false after 403 / my_chat_member "kicked" */
 	bool	 is_new;	/* created by this update */
+	int	 flood_hits;	/* updates from them in the current minute, this one included */
 };
 
 /* Everything a handler may use. Handlers run inside the update's transaction. */
@@ -62,6 +63,7 @@ typedef int	(*callback_fn)(struct bot_ctx *, const char *data);
 
 struct intent_route {
 	const char	*intent;	/* nlu intent, e.g. "task.add" */
+	const char	*target;	/* only for this nlu "target" slot ("reminder.set" → "tasks"); NULL: any */
 	intent_fn	 fn;
 };
 struct command_route {

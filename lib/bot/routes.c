@@ -16,51 +16,57 @@
 #include "reminders/reminders.h"
 
 /*
- * Free text goes through nlu_parse and lands here by intent. Each module
+ * Free text goes through nlu_parse and lands here by intent (and target,
+ * where one intent belongs to several modules); the first match wins, so
+ * a line for any target (NULL) goes after the specific ones. Each module
  * keeps its lines in its own section.
  */
 const struct intent_route intent_routes[] = {
-	{ "core.start",		core_start },
-	{ "core.language",	core_language },
-	{ "core.timezone",	core_timezone },
-	{ "help",		core_help },
-	{ "unknown",		core_unknown },
+	{ "core.start",        NULL,	core_start },
+	{ "core.language",     NULL,	core_language },
+	{ "core.timezone",     NULL,	core_timezone },
+	{ "help",              NULL,	core_help },
+	{ "unknown",           NULL,	core_unknown },
 	/* academic */
-	{ "class.add",		academic_class_add },
-	{ "class.list",		academic_class_list },
-	{ "class.delete",	academic_class_delete },
-	{ "timetable.show",	academic_timetable_show },
-	{ "agenda.show",	academic_agenda_show },
-	{ "term.set",		academic_term_set },
-	{ "term.holiday",	academic_term_holiday },
-	{ "calendar.feed",	academic_calendar_feed },
-	{ "calendar.import",	academic_calendar_import },	/* a message with a document */
-	{ "reminder.set",	academic_warn_set },		/* target "classes" */
-	{ "reminder.off",	academic_warn_off },		/* target "classes" */
+	{ "class.add",         NULL,	academic_class_add },
+	{ "class.list",        NULL,	academic_class_list },
+	{ "class.delete",      NULL,	academic_class_delete },
+	{ "timetable.show",    NULL,	academic_timetable_show },
+	{ "agenda.show",       NULL,	academic_agenda_show },
+	{ "term.set",          NULL,	academic_term_set },
+	{ "term.holiday",      NULL,	academic_term_holiday },
+	{ "calendar.feed",     NULL,	academic_calendar_feed },
+	{ "calendar.import",   NULL,	academic_calendar_import },	/* a message with a document */
+	{ "reminder.set",      "classes", academic_warn_set },
+	{ "reminder.off",      "classes", academic_warn_off },
 
 	/* tasks */
-	{ "task.add",		tasks_add },
-	{ "task.list",		tasks_list },
-	{ "task.done",		tasks_done },
-	{ "task.delete",	tasks_delete },
-	{ "task.edit",		tasks_edit },
-	{ "undo",		tasks_undo },
-	{ "reminder.set",	tasks_reminder_set },	/* target "tasks"; see tasks.h */
-	{ "reminder.off",	tasks_reminder_off },
+	{ "task.add",          NULL,	tasks_add },
+	{ "task.list",         NULL,	tasks_list },
+	{ "task.done",         NULL,	tasks_done },
+	{ "task.delete",       NULL,	tasks_delete },
+	{ "task.edit",         NULL,	tasks_edit },
+	{ "undo",              NULL,	tasks_undo },
+	{ "reminder.set",      "tasks",	tasks_reminder_set },
+	{ "reminder.off",      "tasks",	tasks_reminder_off },
 
 	/* expenses */
-	{ "expense.add",	expenses_add },
-	{ "expense.summary",	expenses_summary },
-	{ "expense.chart",	expenses_chart },
-	{ "expense.list",	expenses_list },
-	{ "expense.delete",	expenses_delete },
-	{ "expense.stop",	expenses_stop },
-	{ "expense.export",	expenses_export },
-	{ "budget.set",		expenses_budget_set },
+	{ "expense.add",       NULL,	expenses_add },
+	{ "expense.summary",   NULL,	expenses_summary },
+	{ "expense.chart",     NULL,	expenses_chart },
+	{ "expense.list",      NULL,	expenses_list },
+	{ "expense.delete",    NULL,	expenses_delete },
+	{ "expense.stop",      NULL,	expenses_stop },
+	{ "expense.export",    NULL,	expenses_export },
+	{ "budget.set",        NULL,	expenses_budget_set },
 	/* reminders */
-	{ "digest.set",		reminders_digest_set },
+	{ "digest.set",        NULL,	reminders_digest_set },
 
-	{ NULL, NULL }
+	/* no target said: class warnings, whose handler asks when it cannot tell */
+	{ "reminder.set",      NULL,	academic_warn_set },
+	{ "reminder.off",      NULL,	academic_warn_off },
+
+	{ NULL, NULL, NULL }
 };
 
 /* Slash commands are intents too, so a command and a sentence share one handler. */
@@ -88,6 +94,8 @@ const struct command_route command_routes[] = {
 	/* expenses */
 	{ "/gastos",		"expense.summary" },
 	{ "/grafico",		"expense.chart" },
+	{ "/expenses",		"expense.summary" },
+	{ "/chart",		"expense.chart" },
 	/* reminders */
 	{ "/resumen",		"digest.set" },
 	{ "/digest",		"digest.set" },

@@ -14,7 +14,7 @@ struct user;
  * Loads the sender of "u" into "*out", creating them on first contact with
  * the language of their Telegram client (or the configured default) and the
  * configured zone. A message from them means they can be written to again.
- * Returns 0 or -1.
+ * Counts the update in out->flood_hits. Returns 0 or -1.
  */
 int	user_load_or_create(struct db *, const struct config *, const struct update *u, struct user *out);
 
@@ -22,11 +22,5 @@ int	user_set_lang(struct db *, int64_t user_id, const char *lang);
 int	user_set_tz(struct db *, int64_t user_id, const char *tz);
 /* false after 403 or a "kicked" my_chat_member: nothing more is sent to them. */
 int	user_set_active(struct db *, int64_t user_id, bool active);
-
-/*
- * Counts one update of "user_id" in the current minute. Returns how many
- * they sent in it (this one included), or -1 on error.
- */
-int	user_flood_hit(struct db *, int64_t user_id);
 
 #endif

@@ -58,6 +58,8 @@ tasks_add(struct bot_ctx *c, const struct nlu_result *r)
 
 	if ((rc = from_slots(c, r, &t)) != 0)
 		return rc < 0 ? -1 : 0;
+	if (tasks_store_prune(c->db, c->user.id) != 0)
+		return -1;
 	if (t.due <= c->now)
 		return ask_past(c, &t);
 	snprintf(t.status, sizeof t.status, "pending");

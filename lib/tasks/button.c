@@ -41,6 +41,13 @@ ask_date(struct bot_ctx *c, int64_t id)
 
 	if ((rc = tasks_store_get(c->db, c->a, c->user.id, id, &t)) != 0)
 		return rc;
+	if (strcmp(t.status, "pending") != 0) {
+		reply_msgf(c->reply, "tasks.not_pending");
+		return 0;
+	}
+	/* The next "cambia la fecha al viernes" means this task (tasks_store_current). */
+	if (tasks_store_last_list_save(c->db, c->user.id, &id, 1) != 0)
+		return -1;
 	it = reply_msgf(c->reply, "tasks.ask_date", tasks_line(c, &t));
 	if (it == NULL)
 		return 0;

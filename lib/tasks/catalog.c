@@ -63,6 +63,8 @@ const struct msg tasks_msgs[] = {
 	{ "tasks.list_head", "📋 <b>Tareas pendientes</b> (%d):", "📋 <b>Pending tasks</b> (%d):" },
 	{ "tasks.list_empty", "No tienes tareas pendientes. 🎉", "You have no pending tasks. 🎉" },
 	{ "tasks.list_none_match", "No hay tareas pendientes que encajen.", "No pending tasks match." },
+	{ "tasks.list_more", "… y %d más. Acota con «tareas de CC» o «tareas hasta el viernes».",
+	  "… and %d more. Narrow it with “tasks for CC” or “what's due this week”." },
 	{ "tasks.mark.overdue", " ⚠️ <i>vencida</i>", " ⚠️ <i>overdue</i>" },
 	{ "tasks.mark.today", " 📌 <i>hoy</i>", " 📌 <i>today</i>" },
 
@@ -83,8 +85,8 @@ const struct msg tasks_msgs[] = {
 	{ "tasks.not_pending", "Esa tarea ya no está pendiente.", "That task is no longer pending." },
 	{ "tasks.move_past", "Esa fecha ya ha pasado; dime otra.", "That date has already passed; tell me another." },
 	{ "tasks.moved", "📅 Nueva fecha: %s", "📅 New date: %s" },
-	{ "tasks.ask_date", "¿Para cuándo pasamos %s? Pulsa un botón o escríbeme, por ejemplo, «cambia la tarea al viernes».",
-	  "When should %s be due? Tap a button or write, for example, “move the task to Friday”." },
+	{ "tasks.ask_date", "¿Para cuándo pasamos %s? Pulsa un botón o escribe la nueva fecha, por ejemplo: «cambia la fecha al viernes».",
+	  "When should %s be due? Tap a button or write the new date, for example: “change the date to Friday”." },
 	{ "tasks.edit_need_date", "¿A qué fecha la cambio? Por ejemplo: «cambia la 2 al viernes».",
 	  "To which date? For example: “move 2 to Friday”." },
 	{ "tasks.undone", "↩️ Deshecho. Queda así: %s", "↩️ Undone. It is now: %s" },
@@ -109,8 +111,7 @@ const struct msg tasks_msgs[] = {
 	{ "tasks.cb_refused", "Esa tarea no es tuya o ya no está disponible.", "That task isn't yours or is no longer available." },
 
 	/* Agenda and digest lines */
-	{ "tasks.day_line", "📝 %s", "📝 %s" },
-	{ "tasks.day_line_time", "📝 %s (%02d:%02d)", "📝 %s (%02d:%02d)" },
+	{ "tasks.day_head", "📝 <b>Entregas</b>", "📝 <b>Deadlines</b>" },
 
 	{ NULL, NULL, NULL }
 };

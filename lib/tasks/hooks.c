@@ -8,7 +8,11 @@
 #include "core/strbuf.h"
 #include "core/tz.h"
 
-/* One line per task due on local day "date": "📝 <b>title</b> (18:00)". Returns the count, or -1. */
+/*
+ * The tasks due on local day "date", under their own heading, in the
+ * agenda's layout (a blank line between sections, "• " items):
+ * "📝 Entregas\n• <b>title</b> · 18:00". Returns the count, or -1.
+ */
 int
 tasks_day_section(struct db *db, int64_t user_id, const char *lang, const char *tz,
     const char *date, struct strbuf *out)
@@ -25,17 +29,14 @@ tasks_day_section(struct db *db, int64_t user_id, const char *lang, const char *
 	a = arena_new();
 	if (tasks_store_due_between(db, a, user_id, from, to, &ts, &n) != 0)
 		goto out;
+	if (n > 0)
+		strbuf_addf(out, "%s%s", out->len > 0 ? "\n\n" : "", i18n_get(lang, "tasks.day_head"));
 	for (i = 0; i < n; i++) {
-		struct strbuf title = STRBUF_INIT;
-
-		strbuf_add_html(&title, ts[i].title);
+		strbuf_adds(out, "\n• <b>");
+		strbuf_add_html(out, ts[i].title);
+		strbuf_adds(out, "</b>");
 		if (ts[i].has_time && tz_localtime(tz, ts[i].due, &tm) == 0)
-			strbuf_addf(out, i18n_get(lang, "tasks.day_line_time"), strbuf_str(&title),
-			    tm.tm_hour, tm.tm_min);
-		else
-			strbuf_addf(out, i18n_get(lang, "tasks.day_line"), strbuf_str(&title));
-		strbuf_addc(out, '\n');
-		strbuf_release(&title);
+			strbuf_addf(out, " · %02d:%02d", tm.tm_hour, tm.tm_min);
 	}
 	rc = (int)n;
 out:

@@ -19,6 +19,8 @@ struct strbuf;
 #define TASKS_TITLE_MAX		1024
 /* Telegram's message limit is 4096 characters after entity parsing; UTF-8 bytes never count fewer. */
 #define TASKS_MSG_MAX		4096
+/* A list stops here (about 8 messages) and says how many more there are. */
+#define TASKS_LIST_MAX		300
 
 /* A task row; strings live in the arena of the update. */
 struct task {
@@ -96,6 +98,10 @@ int	tasks_store_undo_pop(struct db *, struct arena *, int64_t user_id, int64_t u
 int	tasks_store_last_list_save(struct db *, int64_t user_id, const int64_t *ids, size_t n);
 /* The task shown as number "n" in the last list, still pending; 1 if none. */
 int	tasks_store_last_list_get(struct db *, int64_t user_id, int n, int64_t *id);
+/* The task a "Change date" button just named (a list of one, under 30 minutes old); 1 if none. */
+int	tasks_store_current(struct db *, int64_t user_id, int64_t *id);
+/* Deletes the user's tasks deleted 30 days ago, drafts a day old, undo records 30 days old. 0 or -1. */
+int	tasks_store_prune(struct db *, int64_t user_id);
 /* The user's default lead times. */
 int	tasks_store_default_leads(struct db *, int64_t user_id, int *leads, int *n);
 int	tasks_store_set_default_leads(struct db *, int64_t user_id, const int *leads, int n);

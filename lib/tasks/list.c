@@ -15,6 +15,36 @@ struct filter {
 	time_t		 from, to;	/* due in [from, to); 0 = open */
 };
 
+/*
+ * "tareas de CC", "tasks for CC": the words after the last " de "/" for "/
+ * " of ", when the parser named no subject and no day. A filter that
+ * matches nothing says so, which is the honest answer for a wrong guess.
+ */
+static const char *
+subject_from_text(struct bot_ctx *c)
+{
+	static const char *const links[] = { " de ", " del ", " for ", " of ", NULL };
+	const char *text = c->u != NULL ? c->u->text : NULL, *at = NULL, *p;
+	char *w;
+	size_t i, n;
+	int nw;
+
+	if (text == NULL)
+		return NULL;
+	for (i = 0; links[i] != NULL; i++)
+		for (p = strstr(text, links[i]); p != NULL; p = strstr(p + 1, links[i]))
+			if (at == NULL || p + strlen(links[i]) > at)
+				at = p + strlen(links[i]);
+	if (at == NULL)
+		return NULL;
+	w = arena_strdup(c->a, at);
+	n = strlen(w);
+	while (n > 0 && strchr(" ?!.\t\n", w[n - 1]) != NULL)
+		w[--n] = '\0';
+	tasks_match_score(w, "", &nw);	/* "lista de tareas": nothing left to filter by */
+	return nw > 0 ? w : NULL;
+}
+
 static void
 filter_from(struct bot_ctx *c, const struct nlu_result *r, struct filter *f)
 {
@@ -25,6 +55,8 @@ filter_from(struct bot_ctx *c, const struct nlu_result *r, struct filter *f)
 		f->words = r->subject;
 	else if (r->arg[0] != '\0')
 		f->words = r->arg;
+	else if (r->date[0] == '\0' && r->until[0] == '\0')
+		f->words = subject_from_text(c);
 	if (r->date[0] != '\0' && tasks_day_bounds(c->user.tz, r->date, &s, &e) == 0) {
 		f->from = s;
 		f->to = e;
@@ -78,25 +110,31 @@ send_list(struct bot_ctx *c, const struct filter *f, struct task *ts, size_t n)
 {
 	const char **lines, **chunks;
 	int64_t *ids;
-	size_t i, k = 0, nch;
+	size_t i, k = 0, shown = 0, nch;
 
 	lines = arena_alloc(c->a, (n + 1) * sizeof *lines);
 	ids = arena_alloc(c->a, (n + 1) * sizeof *ids);
 	for (i = 0; i < n; i++) {
 		if (!fits(f, &ts[i]))
 			continue;
-		ids[k] = ts[i].id;
-		lines[k] = list_line(c, k + 1, &ts[i]);
+		if (k < TASKS_LIST_MAX) {
+			ids[shown] = ts[i].id;
+			lines[shown] = list_line(c, shown + 1, &ts[i]);
+			shown++;
+		}
 		k++;
 	}
 	if (k == 0) {
 		reply_msgf(c->reply, f->words || f->from || f->to ? "tasks.list_none_match" : "tasks.list_empty");
 		return 0;
 	}
-	nch = tasks_split(c->a, reply_fmt(c->reply, "tasks.list_head", (int)k), lines, k, TASKS_MSG_MAX, &chunks);
+	if (k > shown)
+		lines[shown] = reply_fmt(c->reply, "tasks.list_more", (int)(k - shown));
+	nch = tasks_split(c->a, reply_fmt(c->reply, "tasks.list_head", (int)k), lines, shown + (k > shown),
+	    TASKS_MSG_MAX, &chunks);
 	for (i = 0; i < nch; i++)
 		reply_text(c->reply, chunks[i]);
-	return tasks_store_last_list_save(c->db, c->user.id, ids, k);
+	return tasks_store_last_list_save(c->db, c->user.id, ids, shown);
 }
 
 int

@@ -43,12 +43,17 @@ tasks_fold(const char *s, struct strbuf *out)
 	}
 }
 
-/* Linking words that say nothing about which task: Spanish and English. */
+/* Words that say nothing about which task, folded: Spanish and English. */
 static const char *const stop[] = {
 	"el", "la", "los", "las", "lo", "de", "del", "un", "una", "y", "a", "al", "en", "mi", "mis",
-	"para", "que", "ya", "tarea", "tareas", "entregas", "plazos", "antes", "todas",
-	"the", "of", "to", "my", "an", "and", "for", "on", "task", "tasks", "deadline", "deadlines",
-	"before", "all", NULL
+	"para", "que", "ya", "tarea", "tareas", "fecha", "esta", "esa", "entregas", "plazos", "antes", "todas",
+	"the", "of", "to", "my", "an", "and", "for", "on", "task", "tasks", "it", "date", "this", "that", "deadline", "deadlines",
+	"before", "all", "due", "dates", "todo", "everything", "recordatorios", "reminders",
+	/* time words: "tareas de esta semana" names no task */
+	"hoy", "manana", "semana", "mes", "today", "tomorrow", "week", "month", "pendiente", "pendientes",
+	"pending",
+	/* "antes de que venzan", "before they are due" */
+	"venzan", "venza", "vencer", "vencimiento", "they", "re", "are", "is", NULL
 };
 
 static bool
@@ -94,10 +99,8 @@ tasks_match_score(const char *ref, const char *title, int *nwords)
 
 	tasks_fold(ref, &fr);
 	tasks_fold(title, &ft);
-	if (fr.buf == NULL || ft.buf == NULL) {
-		*nwords = 0;
-		goto out;
-	}
+	strbuf_addc(&fr, ' ');	/* never NULL below, even for "" */
+	strbuf_addc(&ft, ' ');
 	nr = words(fr.buf, rw, 32);
 	nt = words(ft.buf, tw, 128);
 	for (i = 0; i < nr; i++) {
@@ -115,7 +118,6 @@ tasks_match_score(const char *ref, const char *title, int *nwords)
 		}
 	}
 	*nwords = counted;
-out:
 	strbuf_release(&fr);
 	strbuf_release(&ft);
 	return score;

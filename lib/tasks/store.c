@@ -331,3 +331,47 @@ tasks_store_set_default_leads(struct db *db, int64_t user_id, const int *leads, 
 	return db_exec(db, "INSERT INTO tasks.settings (user_id, leads) VALUES ($1, $2::integer[])"
 	    " ON CONFLICT (user_id) DO UPDATE SET leads = EXCLUDED.leads", 2, p);
 }
+
+/* The one task the user just pointed at ("Change date" pressed less than 30 minutes ago); 1 if none. */
+int
+tasks_store_current(struct db *db, int64_t user_id, int64_t *id)
+{
+	char uid[DB_I64_LEN];
+	const char *p[1];
+	struct db_res *r;
+	int rc = 1;
+
+	p[0] = db_i64(uid, user_id);
+	r = db_query(db,
+	    "SELECT t.id FROM tasks.last_list l JOIN tasks.tasks t"
+	    "  ON t.id = l.ids[1] AND t.user_id = l.user_id AND t.status = 'pending'"
+	    " WHERE l.user_id = $1 AND cardinality(l.ids) = 1 AND l.shown_at > now() - interval '30 minutes'", 1, p);
+	if (r == NULL)
+		return -1;
+	if (db_rows(r) == 1) {
+		*id = db_get_i64(r, 0, "id", 0);
+		rc = 0;
+	}
+	db_res_free(r);
+	return rc;
+}
+
+/*
+ * Forgets what can no longer matter: tasks deleted a month ago (their undo
+ * is long gone), drafts never answered for a day, undo records a month old.
+ * Runs on the user's own rows when they add a task, so no job is needed.
+ */
+int
+tasks_store_prune(struct db *db, int64_t user_id)
+{
+	char uid[DB_I64_LEN];
+	const char *p[1];
+
+	p[0] = db_i64(uid, user_id);
+	if (db_exec(db, "DELETE FROM tasks.undo WHERE user_id = $1 AND created_at < now() - interval '30 days'",
+	    1, p) != 0)
+		return -1;
+	return db_exec(db, "DELETE FROM tasks.tasks WHERE user_id = $1 AND"
+	    " ((status = 'deleted' AND updated_at < now() - interval '30 days')"
+	    " OR (status = 'draft' AND created_at < now() - interval '1 day'))", 1, p);
+}

@@ -35,6 +35,27 @@ tasks_delete(struct bot_ctx *c, const struct nlu_result *r)
 }
 
 /*
+ * The task to move: the one named, or, when the words name none ("cambia
+ * la fecha al viernes", "move it to friday"), the one whose "Change date"
+ * button was just pressed.
+ */
+static int
+which(struct bot_ctx *c, const struct nlu_result *r, int64_t *id)
+{
+	const char *ref = r->ref[0] ? r->ref : r->title;
+	int nw, rc;
+
+	tasks_match_score(ref, "", &nw);
+	if (nw == 0) {
+		if ((rc = tasks_store_current(c->db, c->user.id, id)) != 1)
+			return rc;
+		reply_msgf(c->reply, "tasks.which");
+		return 1;
+	}
+	return tasks_resolve(c, ref, NULL, id);
+}
+
+/*
  * "cambia la 2 al viernes": the new date from due_date (or date), its time
  * if said, else the time the task had, else the end of the day.
  */
@@ -54,7 +75,7 @@ tasks_edit(struct bot_ctx *c, const struct nlu_result *r)
 		reply_msgf(c->reply, "tasks.edit_need_date");
 		return 0;
 	}
-	if ((rc = tasks_resolve(c, r->ref[0] ? r->ref : r->title, NULL, &id)) != 0)
+	if ((rc = which(c, r, &id)) != 0)
 		return rc < 0 ? -1 : 0;
 	if ((rc = tasks_store_get(c->db, c->a, c->user.id, id, &t)) != 0)
 		return rc < 0 ? -1 : 0;

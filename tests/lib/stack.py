@@ -70,7 +70,7 @@ class Stack:
     webhook_url, secret, token, standin (botapi_standin.StandIn)."""
 
     def __init__(self, name="stack", bindir=None, workers=2, env=None, secret=DEFAULT_SECRET,
-                 token=botapi_standin.DEFAULT_TOKEN):
+                 token=botapi_standin.DEFAULT_TOKEN, wrapper=None):
         self.name = name.replace(".", "_")
         b = bindir or os.environ.get("MSB_BIN") or "bin"
         self.bindir = b if os.path.isabs(b) else os.path.join(ROOT, b)
@@ -78,6 +78,8 @@ class Stack:
         self.secret = secret
         self.token = token
         self.extra_env = dict(env or {})
+        # a command the FastCGI program runs under, e.g. ["valgrind", "--leak-check=full", ...]
+        self.wrapper = list(wrapper or os.environ.get("MSB_TEST_FCGI_WRAPPER", "").split())
         self.out = os.path.join(ROOT, "tests", "out", self.name)
         self.run = None
         self.standin = None
@@ -153,20 +155,20 @@ class Stack:
             os.unlink(self.sock)
         log = open(os.path.join(self.out, "fcgi.log"), "ab")
         self.fcgi = subprocess.Popen(
-            [os.path.join(self.bindir, "mystudentbot-fcgi"), "-s", self.sock, "-w", str(self.workers)],
+            self.wrapper + [os.path.join(self.bindir, "mystudentbot-fcgi"), "-s", self.sock, "-w", str(self.workers)],
             env=self.env, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
         log.close()
-        deadline = time.time() + 15
+        deadline = time.time() + (120 if self.wrapper else 15)
         while not os.path.exists(self.sock):
             if self.fcgi.poll() is not None:
                 raise StackError("mystudentbot-fcgi exited with %s; see %s/fcgi.log" % (self.fcgi.returncode, self.out))
             if time.time() > deadline:
-                raise StackError("mystudentbot-fcgi made no socket in 15 s; see %s/fcgi.log" % self.out)
+                raise StackError("mystudentbot-fcgi made no socket in time; see %s/fcgi.log" % self.out)
             time.sleep(0.02)
 
     def stop_fcgi(self):
         if self.fcgi is not None:
-            _stop_group(self.fcgi)
+            _stop_group(self.fcgi, grace=60 if self.wrapper else 10)
             self.fcgi = None
 
     def restart_fcgi(self):
@@ -432,7 +434,7 @@ class Chat:
     text (text or caption), reply_markup (decoded), files, params (all of them), via ("body"/"api")."""
 
     def __init__(self, stack, user_id, lang="es", first_name="Ana", chat_id=None, username=None,
-                 settle=0.15):
+                 settle=float(os.environ.get("MSB_TEST_SETTLE", "0.05"))):
         self.stack = stack
         self.user_id = int(user_id)
         self.chat_id = int(chat_id if chat_id is not None else user_id)

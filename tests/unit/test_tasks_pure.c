@@ -158,6 +158,8 @@ test_match(void **state)
 	assert_int_equal(tasks_match_score("entrega", "Entregable de PSI", &nw), 1);
 	assert_int_equal(tasks_match_score("las tareas", "", &nw), 0);
 	assert_int_equal(nw, 0);
+	assert_int_equal(tasks_match_score("el hito 1", "", &nw), 0);
+	assert_int_equal(nw, 2);
 }
 
 static void
