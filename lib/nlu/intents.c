@@ -421,7 +421,7 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	int	 v, i;
 
 	if (e->undo && !e->del) {
-		SET(r->intent, e->tasks || e->tasknoun ? "task.undo" : "undo");
+		SET(r->intent, "undo");	/* one undo for every module (lib/bot/routes.c) */
 		return true;
 	}
 	if (e->language && c->nd == 0 && !e->tasknoun && (e->edit || has_phrase(c, V_LANGUAGE_SWITCH) ||
