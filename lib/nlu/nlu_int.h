@@ -96,6 +96,7 @@ enum vclass {
 	V_LASTONE,	/* último, last one */
 	V_CATEGORY,	/* an expense concept word; val = enum category */
 	V_SELF,		/* me, mí, my, I: not a subject */
+	V_KNOWN,	/* a word that is no typo of a keyword ("mates" is not "martes") */
 	V__MAX
 };
 

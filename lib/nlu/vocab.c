@@ -26,7 +26,8 @@ static pthread_once_t	 idx_once = PTHREAD_ONCE_INIT;
 /* Classes whose words are worth a typo guess: the words that decide an intent or a date. */
 static const uint8_t fuzzy_cls[] = {
 	V_WEEKDAY, V_MONTH, V_RELDAY, V_TASKS, V_DONE, V_CHART, V_CLASS, V_TIMETABLE, V_REMIND,
-	V_BUDGET, V_EXPENSE, V_HELP, V_TOTAL, V_TASKNOUN, V_SPENT, V_ADVANCE, V_EVERYWORD, 0
+	V_BUDGET, V_EXPENSE, V_HELP, V_TOTAL, V_TASKNOUN, V_SPENT, V_ADVANCE, V_EVERYWORD, V_TASKVERB,
+	V_CATEGORY, V_HOWMUCH, 0
 };
 
 static int
@@ -172,24 +173,40 @@ fuzzy_class(uint8_t cls)
 	return false;
 }
 
-/* "word" with every run of three or more equal letters cut to one; false when there is none. */
+/*
+ * "word" with every run of "min" or more equal letters cut to one
+ * ("ayudaaa", and with "min" 2 "helpp"); false when there is none.
+ */
 static bool
-squeeze(const char *word, char *out, size_t len)
+squeeze(const char *word, char *out, size_t len, size_t min)
 {
-	size_t	 i, o = 0, run;
+	size_t	 i, o = 0, run, k;
 	bool	 cut = false;
 
 	for (i = 0; word[i] != '\0' && o + 1 < len; i += run) {
 		for (run = 1; word[i + run] == word[i]; run++)
 			;
-		out[o++] = word[i];
-		if (run >= 3)
+		if (run >= min) {
+			out[o++] = word[i];
 			cut = true;
-		else if (run == 2 && o + 1 < len)
+			continue;
+		}
+		for (k = 0; k < run && o + 1 < len; k++)
 			out[o++] = word[i];
 	}
 	out[o] = '\0';
 	return cut;
+}
+
+/* The first letters may differ by a dropped "h" ("orario") or c/k/q ("kuanto"). */
+static bool
+first_ok(const char *word, const char *entry)
+{
+	if (word[0] == entry[0])
+		return true;
+	if (entry[0] == 'h')
+		return word[0] == entry[1];
+	return strchr("ckq", word[0]) != NULL && strchr("ckq", entry[0]) != NULL;
 }
 
 static void
@@ -226,7 +243,7 @@ vocab_match(const char *word, bool en, struct vmatch *m, uint8_t *nm, bool fuzzy
 	lw = strlen(word);
 	if (*nm > 0 || !fuzzy)
 		return;
-	if (squeeze(word, sq, sizeof sq)) {	/* "ayudaaa", "holaaa" */
+	if (squeeze(word, sq, sizeof sq, 3) || squeeze(word, sq, sizeof sq, 2)) {	/* "ayudaaa", "helpp" */
 		vocab_match(sq, en, m, nm, false);
 		if (*nm > 0)
 			return;
@@ -234,10 +251,10 @@ vocab_match(const char *word, bool en, struct vmatch *m, uint8_t *nm, bool fuzzy
 	if (lw < 5)
 		return;
 	for (i = 0; i < nfuzz; i++) {
-		if (fuzz_idx[i]->v->word[0] != word[0] || !lang_ok(fuzz_idx[i], en))
+		if (!first_ok(word, fuzz_idx[i]->v->word) || !lang_ok(fuzz_idx[i], en))
 			continue;
 		le = strlen(fuzz_idx[i]->v->word);
-		if (le + 1 < lw || le > lw + 1 || ((lw == 5 || le == 5) && le != lw))
+		if (le + 1 < lw || le > lw + 1 || (le == 5 && lw == 4))
 			continue;
 		if (one_edit(word, lw, fuzz_idx[i]->v->word, le))
 			add_match(m, nm, fuzz_idx[i]->v);

@@ -33,7 +33,9 @@ const struct vocab vocab_en[] = {
 	{ "saturdays", V_WEEKDAY, 16 }, { "sundays", V_WEEKDAY, 17 }, { "mon", V_WEEKDAY, 1 },
 	{ "tue", V_WEEKDAY, 2 }, { "tues", V_WEEKDAY, 2 }, { "wed", V_WEEKDAY, 3 }, { "thu", V_WEEKDAY, 4 },
 	{ "thur", V_WEEKDAY, 4 }, { "thurs", V_WEEKDAY, 4 }, { "fri", V_WEEKDAY, 5 }, { "sat", V_WEEKDAY, 6 },
-	{ "sun", V_WEEKDAY, 7 }, { "weds", V_WEEKDAY, 3 },
+	{ "sun", V_WEEKDAY, 7 }, { "weds", V_WEEKDAY, 3 }, { "wensday", V_WEEKDAY, 3 }, { "wendsday", V_WEEKDAY, 3 },
+	{ "wednsday", V_WEEKDAY, 3 }, { "thrusday", V_WEEKDAY, 4 }, { "thurday", V_WEEKDAY, 4 }, { "tuseday", V_WEEKDAY, 2 },
+	{ "fryday", V_WEEKDAY, 5 }, { "saterday", V_WEEKDAY, 6 },
 
 	{ "january", V_MONTH, 1 }, { "february", V_MONTH, 2 }, { "march", V_MONTH, 3 },
 	{ "april", V_MONTH, 4 }, { "may", V_MONTH, 5 }, { "june", V_MONTH, 6 }, { "july", V_MONTH, 7 },
@@ -261,6 +263,9 @@ const struct vocab vocab_en[] = {
 	{ "last", V_LASTONE, 0 }, { "latest", V_LASTONE, 0 }, { "last one", V_LASTONE, 0 },
 	{ "i", V_SELF, 0 }, { "me", V_SELF, 0 }, { "my", V_SELF, 0 }, { "i'm", V_SELF, 0 },
 
+	{ "wats", V_QUESTION, 0 }, { "wat", V_QUESTION, 0 }, { "wats on", V_AGENDA, 1 }, { "wat's on", V_AGENDA, 1 },
+	{ "wek", V_PERIOD, P_WEEK }, { "mnth", V_PERIOD, P_MONTH },
+	{ "later", V_KNOWN, 0 }, { "latte", V_CATEGORY, CAT_FOOD }, { "there", V_KNOWN, 0 }, { "these", V_KNOWN, 0 },
 	{ "food", V_CATEGORY, CAT_FOOD }, { "lunch", V_CATEGORY, CAT_FOOD }, { "dinner", V_CATEGORY, CAT_FOOD },
 	{ "breakfast", V_CATEGORY, CAT_FOOD }, { "coffee", V_CATEGORY, CAT_FOOD }, { "groceries", V_CATEGORY, CAT_FOOD },
 	{ "grocery", V_CATEGORY, CAT_FOOD }, { "snack", V_CATEGORY, CAT_FOOD }, { "snacks", V_CATEGORY, CAT_FOOD },

@@ -348,6 +348,15 @@ const struct vocab vocab_es[] = {
 	{ "ultimo", V_LASTONE, 0 }, { "ultima", V_LASTONE, 0 },
 	{ "me", V_SELF, 0 }, { "mi", V_SELF, 0 }, { "yo", V_SELF, 0 }, { "mis", V_SELF, 0 },
 
+	/* words one letter away from a keyword that mean something else */
+	{ "mates", V_KNOWN, 0 }, { "marte", V_KNOWN, 0 }, { "notas", V_KNOWN, 0 }, { "mesa", V_KNOWN, 0 },
+	{ "tarde", V_KNOWN, 0 }, { "hora", V_KNOWN, 0 }, { "clave", V_KNOWN, 0 }, { "claro", V_KNOWN, 0 },
+	{ "lunas", V_KNOWN, 0 }, { "echa", V_DONE, 0 }, { "echo", V_DONE, 0 },
+	{ "menos", V_KNOWN, 0 }, { "gasta", V_KNOWN, 0 }, { "gustos", V_KNOWN, 0 }, { "costa", V_KNOWN, 0 },
+	{ "pa", V_LINK, 0 }, { "pa", V_STOP, 0 }, { "d", V_OF, 0 }, { "d", V_LINK, 0 }, { "d", V_STOP, 0 },
+	{ "k", V_QUESTION, 0 }, { "q", V_QUESTION, 0 }, { "k tengo", V_AGENDA, 1 }, { "q tengo", V_AGENDA, 1 },
+	{ "q hay", V_AGENDA, 1 }, { "k hay", V_AGENDA, 1 },
+
 	/* expense concepts, by category */
 	{ "comida", V_CATEGORY, CAT_FOOD }, { "comedor", V_CATEGORY, CAT_FOOD }, { "menu", V_CATEGORY, CAT_FOOD },
 	{ "cafe", V_CATEGORY, CAT_FOOD }, { "cafes", V_CATEGORY, CAT_FOOD }, { "super", V_CATEGORY, CAT_FOOD },
