@@ -32,7 +32,6 @@ nlu_parse(const char *text, const struct nlu_now *now, const char *lang, struct 
 	c.textlen = len > NLU_MAXTEXT ? NLU_MAXTEXT : len;
 	c.now = now;
 	c.en = lang != NULL && strcmp(lang, "en") == 0;
-	c.room_first = c.room_last = -1;
 	tok_split(&c);
 	tok_phrases(&c);
 	money_find(&c, false);

@@ -203,9 +203,7 @@ struct nlu_ctx {
 	int			 wdays[7];	/* recurring weekdays said ("los lunes", "mondays") */
 	int			 nwdays;
 	bool			 wd_plural;	/* a weekday in plural or with cada/every */
-	int			 room_first, room_last;	/* -1 when none */
 	int			 dur_min;	/* a duration said (reminders), -1 */
-	int			 dur_first, dur_last;
 	struct tok		 t[NLU_MAXTOK];	/* last: only the "n" first are cleared */
 };
 

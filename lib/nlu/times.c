@@ -289,8 +289,6 @@ durations_find(struct nlu_ctx *c)
 		} else {
 			continue;
 		}
-		c->dur_first = i;
-		c->dur_last = i + 1;
 		return;
 	}
 }
