@@ -213,6 +213,16 @@ weekday_date(struct nlu_ctx *c, int i)
 	if (tok_is(c, k - 1, V_EVERY, NULL) || tok_word(c, k - 1, "los") || tok_word(c, k - 1, "todos"))
 		c->wd_plural = true;
 	k++;
+	if (tok_word(c, k, ","))
+		k++;
+	if (tok_is(c, k, V_MONTH, NULL) || (day_num(c, k, &d) > 0 && (tok_is(c, k + 1, V_MONTH, NULL) ||
+	    (tok_is(c, k + 1, V_OF, NULL) && tok_is(c, k + 2, V_MONTH, NULL)) ||
+	    (tok_is(c, k + 1, V_ORDINAL, NULL) && tok_is(c, k + 2, V_MONTH, NULL))))) {
+		mark(c, i, k - 1, R_DATE);	/* "Monday Dec 1st", "lunes 1 de diciembre": the date says it */
+		return k - i;
+	}
+	if (tok_word(c, k - 1, ","))
+		k--;
 	if ((used = tok_phrase(c, k, V_NEXT, NULL)) > 0 && !tok_is(c, k, V_WEEKDAY, NULL))
 		mod = 1, k += used;
 	else if (tok_is(c, k, V_LAST, NULL) && !c->en)

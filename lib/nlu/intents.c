@@ -320,6 +320,11 @@ expense_chart(struct nlu_ctx *c, struct nlu_result *r)
 		spending_when(c, r);
 	else if (!first_date(c, true, r->date, NULL))
 		date_fmt(r->date, c->now->year, c->now->month, c->now->day);
+	for (i = 0; i < c->n && c->nd > 0; i++)
+		if (tok_is(c, i, V_COMPARE, NULL) && c->d[0].first > i && c->d[0].kind == D_PERIOD) {
+			date_fmt(r->date, c->now->year, c->now->month, c->now->day);	/* "vs last month" */
+			break;
+		}
 }
 
 /* reminder.set and reminder.off: what to be warned of. */
