@@ -47,11 +47,16 @@ has_phrase(const struct nlu_ctx *c, int cls)
 static bool
 first_is(const struct nlu_ctx *c, int cls)
 {
-	int	 i;
+	int	 i = 0, used;
 
-	for (i = 0; i < c->n && (tok_is(c, i, V_FILLER, NULL) || tok_is(c, i, V_GREET, NULL) ||
-	    c->t[i].kind == T_PUNCT); i++)
-		;
+	while (i < c->n) {
+		if ((used = tok_phrase(c, i, V_FILLER, NULL)) > 0 || (used = tok_phrase(c, i, V_GREET, NULL)) > 0)
+			i += used;
+		else if (c->t[i].kind == T_PUNCT)
+			i++;
+		else
+			break;
+	}
 	return i < c->n && tok_phrase(c, i, cls, NULL) > 0;
 }
 
@@ -612,7 +617,7 @@ pick_reminder(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 static bool
 pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
-	if (e->todo && c->nmo == 0 && (first_is(c, V_QUESTION) || e->question) && !e->help) {
+	if (e->todo && c->nmo == 0 && first_is(c, V_QUESTION) && !e->help) {
 		task_list(c, r);
 		return true;
 	}

@@ -14,7 +14,7 @@ static bool
 is_edge_word(const struct nlu_ctx *c, int i)
 {
 	return tok_is(c, i, V_STOP, NULL) || tok_is(c, i, V_LINK, NULL) || tok_is(c, i, V_ARTICLE, NULL) ||
-	    tok_is(c, i, V_FILLER, NULL) || c->t[i].kind == T_PUNCT;
+	    tok_is(c, i, V_FILLER, NULL) || tok_is(c, i, V_THANKS, NULL) || c->t[i].kind == T_PUNCT;
 }
 
 /* Copies the original text of the tokens "keep" marks, one space where the message had one. */
@@ -102,12 +102,17 @@ title_keep(const struct nlu_ctx *c, bool *keep)
 
 	for (i = 0; i < c->n; i++)
 		keep[i] = (c->t[i].role == R_NONE || c->t[i].role == R_MONEY) && !is_filler(c, i);
+	for (i = 0; i < c->n; i++)
+		if ((used = tok_phrase(c, i, V_FILLER, NULL)) > 1)
+			while (used-- > 0 && i < c->n)
+				keep[i++] = false;
 	drop_links(c, keep);
 	for (i = 0; i < c->n; i++) {
 		if (!keep[i])
 			continue;
 		if ((used = tok_phrase(c, i, V_TODO, NULL)) > 0 || tok_is(c, i, V_SELF, NULL) ||
-		    tok_is(c, i, V_HAVE, NULL) || tok_word(c, i, "que") || tok_word(c, i, "q")) {
+		    tok_is(c, i, V_HAVE, NULL) || tok_is(c, i, V_REMIND, NULL) || tok_word(c, i, "que") ||
+		    tok_word(c, i, "q") || tok_word(c, i, "that")) {
 			if (used == 0)
 				used = 1;
 			while (used-- > 0 && i < c->n)

@@ -17,7 +17,8 @@ const struct vocab vocab_es[] = {
 	{ "xfavor", V_FILLER, 0 }, { "oiga", V_FILLER, 0 }, { "mira", V_FILLER, 0 },
 	{ "apunta", V_FILLER, 0 }, { "apuntame", V_FILLER, 0 }, { "anota", V_FILLER, 0 },
 	{ "anade", V_FILLER, 0 }, { "agrega", V_FILLER, 0 }, { "nueva tarea", V_FILLER, 0 },
-	{ "tarea nueva", V_FILLER, 0 }, { "recuerdame que", V_FILLER, 0 },
+	{ "tarea nueva", V_FILLER, 0 }, { "recuerdame que", V_FILLER, 0 }, { "apunta que", V_FILLER, 0 },
+	{ "anota que", V_FILLER, 0 }, { "recuerda que", V_FILLER, 0 }, { "apuntame que", V_FILLER, 0 },
 
 	/* greetings and thanks */
 	{ "hola", V_GREET, 0 }, { "buenas", V_GREET, 0 }, { "buenos dias", V_GREET, 0 },

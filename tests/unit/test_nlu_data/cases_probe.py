@@ -21,4 +21,9 @@ C = [
 ("es", N, "tengo que pagar 50€ de luz el viernes", {"intent":"task.add","due_date":"2026-12-04"}),
 ("en", N, "I spent the whole day studying", {"intent":"unknown"}),
 ("es", N, "gasté 2 horas en el examen", {"intent":"unknown"}),
+("en", N, "Hey, can you remind me that I have to submit my Networks lab on Friday before 2pm? thanks", {"intent":"task.add","title":"submit my Networks lab","due_date":"2026-12-04","due_time":"14:00","subject":"Networks"}),
+("es", N, "oye recuérdame que tengo que llevar el portátil mañana porfa", {"intent":"task.add","title":"llevar el portátil","due_date":"2026-11-29"}),
+("es", N, "apunta que el miércoles tengo tutoría con el profe de Física a las 12:30", {"intent":"task.add","due_date":"2026-12-02","due_time":"12:30","subject":"Física"}),
+("es", N, "Oye, recuérdame que el viernes 4 tengo que entregar la práctica 2 de Redes antes de las 14:00, porfa", {"intent":"task.add","title":"entregar la práctica 2 de Redes","due_date":"2026-12-04","due_time":"14:00","subject":"Redes"}),
+("es", N, "15€ comida china ayer con los de clase", {"intent":"expense.add","amount":"15.00","category":"food","date":"2026-11-27"}),
 ]
