@@ -682,6 +682,14 @@ pick_done(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	return true;
 }
 
+/* "tarea: ...", "todo: ...": a to-do said as such. */
+static bool
+task_label(const struct nlu_ctx *c)
+{
+	return c->n > 2 && (tok_word(c, 0, "tarea") || tok_word(c, 0, "task") || tok_word(c, 0, "todo") ||
+	    tok_word(c, 0, "to-do") || tok_word(c, 0, "pendiente")) && tok_word(c, 1, ":");
+}
+
 /* Money spent, or a to-do; a to-do that involves money stays a to-do. */
 static bool
 pick_add(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -709,7 +717,8 @@ task:
 		task_add(c, r);
 		return true;
 	}
-	if (e->todo && e->words >= 2) {
+	if ((e->todo && e->words >= 2) || (e->taskverb0 && e->names >= 2 && !e->question && !tok_word(c, 1, "es") &&
+	    !tok_word(c, 1, "is")) || task_label(c)) {
 		task_add(c, r);
 		return true;
 	}

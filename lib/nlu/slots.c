@@ -112,7 +112,8 @@ title_keep(const struct nlu_ctx *c, bool *keep)
 			continue;
 		if ((used = tok_phrase(c, i, V_TODO, NULL)) > 0 || tok_is(c, i, V_SELF, NULL) ||
 		    tok_is(c, i, V_HAVE, NULL) || tok_is(c, i, V_REMIND, NULL) || tok_word(c, i, "que") ||
-		    tok_word(c, i, "q") || tok_word(c, i, "that")) {
+		    tok_word(c, i, "q") || tok_word(c, i, "that") || (tok_word(c, i + 1, ":") &&
+		    (tok_word(c, i, "tarea") || tok_word(c, i, "task") || tok_word(c, i, "todo")))) {
 			if (used == 0)
 				used = 1;
 			while (used-- > 0 && i < c->n)
