@@ -256,7 +256,11 @@ span_date(struct nlu_ctx *c, int i)
 			s->off = n ? 15 : 30;
 		return k + 2 - i;
 	}
-	if ((n = tok_num(c, k)) < 0 || !tok_is(c, k + 1, V_UNIT, &unit))
+	if ((used = tok_phrase(c, k, V_NUMWORD, &n)) > 1)
+		k += used - 1;	/* "a couple of days", "un par de días" */
+	else
+		n = tok_num(c, k);
+	if (n < 0 || !tok_is(c, k + 1, V_UNIT, &unit))
 		return 0;
 	if (k == i) {	/* English "3 days ago" */
 		if (!tok_is(c, k + 2, V_AGO, NULL))

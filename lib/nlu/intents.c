@@ -196,6 +196,19 @@ mark_ambiguous(const struct nlu_ctx *c, struct nlu_result *r, const char *slot)
 		}
 }
 
+/* "esta noche", "tonight", "this evening": a bare hour is in the evening. */
+static bool
+says_evening(const struct nlu_ctx *c)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (tok_word(c, i, "noche") || tok_word(c, i, "tonight") || tok_word(c, i, "evening") ||
+		    tok_word(c, i, "night") || tok_word(c, i, "tarde") || tok_word(c, i, "afternoon"))
+			return true;
+	return false;
+}
+
 /* task.add: the due date (forward), the due time; "dentro de 3 horas" gives both. */
 static void
 task_add(struct nlu_ctx *c, struct nlu_result *r)
@@ -214,6 +227,8 @@ task_add(struct nlu_ctx *c, struct nlu_result *r)
 	if (c->ntm > 0) {
 		if (r->due_date[0] == '\0')
 			date_fmt(r->due_date, c->now->year, c->now->month, c->now->day);
+		if (c->tm[0].plain && c->tm[0].h < 12 && says_evening(c))
+			c->tm[0].h += 12;
 		time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
 		if (c->tm[0].guessed)
 			add_ambiguous(r, "due_time");

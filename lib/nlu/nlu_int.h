@@ -175,6 +175,7 @@ struct tspec {
 	int	 h, m;		/* start */
 	int	 eh, em;	/* end, -1 when not said */
 	bool	 guessed;	/* "a las 5" read as 17:00 */
+	bool	 plain;		/* said as a bare hour ("a las 9"): "esta noche" makes it 21:00 */
 };
 
 struct money {

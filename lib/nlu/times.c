@@ -9,6 +9,7 @@ struct clock {
 	int	 ampm;		/* 0, 1 am, 2 pm */
 	bool	 marked;	/* had ":", "h", am/pm or a part of the day: surely a time */
 	bool	 guessed;	/* an hour 1..7 taken as the afternoon */
+	bool	 plain;		/* a bare number: no ":", "h" or am/pm */
 	int	 used;		/* tokens */
 };
 
@@ -18,22 +19,22 @@ is_free(const struct nlu_ctx *c, int i)
 	return i >= 0 && i < c->n && c->t[i].role == R_NONE;
 }
 
-/* "HH:MM" or "H" in "f"; returns false for anything else. */
+/* "HH:MM", "HH.MM" or "H" in "f", the separator in "*sep" (0 for none); false for anything else. */
 static bool
-hm_parse(const char *f, int *h, int *m, bool *colon)
+hm_parse(const char *f, int *h, int *m, char *sep)
 {
 	int	 v = 0, w = 0, nd = 0, nm = 0;
 
-	*colon = false;
-	for (; *f && *f != ':'; f++, nd++) {
+	*sep = 0;
+	for (; *f && *f != ':' && *f != '.'; f++, nd++) {
 		if (*f < '0' || *f > '9' || nd >= 2)
 			return false;
 		v = v * 10 + (*f - '0');
 	}
 	if (nd == 0)
 		return false;
-	if (*f == ':') {
-		*colon = true;
+	if (*f == ':' || *f == '.') {
+		*sep = *f;
 		for (f++; *f; f++, nm++) {
 			if (*f < '0' || *f > '9' || nm >= 2)
 				return false;
@@ -100,7 +101,7 @@ clock_suffix(const struct nlu_ctx *c, int i, struct clock *k)
 static int
 clock_at(const struct nlu_ctx *c, int i, struct clock *k)
 {
-	bool	 colon;
+	char	 sep = 0;
 	int	 v;
 
 	memset(k, 0, sizeof *k);
@@ -111,15 +112,18 @@ clock_at(const struct nlu_ctx *c, int i, struct clock *k)
 		return k->used = 1;
 	}
 	if (c->t[i].kind == T_NUM) {
-		if (!hm_parse(c->t[i].f, &k->h, &k->m, &colon))
+		if (!hm_parse(c->t[i].f, &k->h, &k->m, &sep))
 			return 0;
-		k->marked = colon;
+		k->marked = sep == ':';
 	} else if ((v = tok_num(c, i)) >= 1 && v <= 12 && tok_is(c, i + 1, V_AMPM, NULL)) {
 		k->h = v;
 	} else {
 		return 0;
 	}
 	k->used = 1 + clock_suffix(c, i + 1, k);
+	if (sep == '.' && !k->marked && !tok_is(c, i - 1, V_AT, NULL) && !tok_word(c, i - 1, "las"))
+		return 0;	/* "1.20" is money or a room; "18.00h", "a las 18.00", "10.30am" are times */
+	k->plain = !k->marked && !k->ampm;
 	if (k->ampm)
 		k->h = ampm_hour(k->h, k->ampm);
 	else if (!k->marked && k->m == 0 && k->h >= 1 && k->h <= 7)
@@ -158,7 +162,7 @@ dash_range(struct nlu_ctx *c, int i)
 {
 	char		 buf[NLU_TOKLEN], *dash;
 	struct clock	 a, b;
-	bool		 ca, cb;
+	char		 ca, cb;
 	int		 n;
 
 	if (c->t[i].kind != T_NUM || (dash = strchr(c->t[i].f, '-')) == NULL)
@@ -169,6 +173,8 @@ dash_range(struct nlu_ctx *c, int i)
 	if (!hm_parse(buf, &a.h, &a.m, &ca) || !hm_parse(dash + 1, &b.h, &b.m, &cb))
 		return 0;
 	n = 1 + clock_suffix(c, i + 1, &b);
+	if (ca == '.' || cb == '.')
+		return 0;
 	if (!ca && !cb && n == 1 && !tok_is(c, i - 1, V_FROM, NULL) && !tok_is(c, i - 1, V_WEEKDAY, NULL) &&
 	    !tok_has(c, V_CLASS) && !c->wd_plural)
 		return 0;
@@ -242,6 +248,7 @@ clock_time(struct nlu_ctx *c, int i)
 	if (!a.marked && eh < 0 && a.h > 0 && !c->en && k - i < 2)
 		return 0;
 	add_time(c, i, k - 1, a.h, a.m, eh, em, a.guessed);
+	c->tm[c->ntm - 1].plain = a.plain;
 	return k - i;
 }
 
