@@ -377,6 +377,7 @@ day_date(struct nlu_ctx *c, int i)
 	if (!lead && used == 1)
 		return 0;
 	if (time_suffix(c, k) || tok_is(c, k + used, V_CURRENCY, NULL) || tok_is(c, k + used, V_UNIT, NULL) ||
+	    tok_is(c, k + used, V_PREV, NULL) || tok_is(c, k + used, V_PERIOD, NULL) ||
 	    tok_is(c, k + used, V_MONTH, NULL) || (tok_is(c, k + used, V_OF, NULL) &&
 	    tok_is(c, k + used + 1, V_MONTH, NULL)))
 		return 0;
