@@ -697,6 +697,20 @@ pick_done(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	return true;
 }
 
+/* A free number with two decimals ("0,90", "9.99"): a price. */
+static bool
+cents_said(const struct nlu_ctx *c)
+{
+	const char	*sep;
+	int		 i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->t[i].kind == T_NUM && c->t[i].role == R_NONE && (sep = strpbrk(c->t[i].f, ".,")) != NULL &&
+		    strlen(sep) == 3 && strpbrk(sep + 1, ".,:/-") == NULL)
+			return true;
+	return false;
+}
+
 /* "tarea: ...", "todo: ...": a to-do said as such. */
 static bool
 task_label(const struct nlu_ctx *c)
@@ -711,7 +725,7 @@ pick_add(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
 	bool	 taskish = e->todo || e->taskverb0 || (e->link_future && c->nd > 0 && !e->past_date);
 
-	if (c->nmo == 0 && !taskish && (e->spent || e->category || c->every) && e->words > 0)
+	if (c->nmo == 0 && !taskish && (e->spent || e->category || c->every || cents_said(c)) && e->words > 0)
 		money_find(c, true);
 	if (c->nmo > 0 && !taskish) {
 		if (!e->sure_money && !e->spent && !c->every && c->mo[0].cents % 100 == 0 &&

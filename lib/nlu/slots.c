@@ -316,7 +316,8 @@ fill_room(struct nlu_ctx *c, struct nlu_result *r)
 		if (!slot_room_like(c, k))
 			continue;
 		slot_text(c, k, k, r->room, sizeof r->room);
-		while (k + 1 < c->n && c->t[k + 1].glued && c->t[k + 1].kind != T_PUNCT)
+		while (k + 1 < c->n && c->t[k + 1].glued && (c->t[k + 1].kind != T_PUNCT ||
+		    (tok_word(c, k + 1, "-") && k + 2 < c->n && c->t[k + 2].glued && c->t[k + 2].kind != T_PUNCT)))
 			k++;
 		slot_text(c, i + 1, k, r->room, sizeof r->room);
 		for (; i <= k; i++)

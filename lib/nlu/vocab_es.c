@@ -176,7 +176,7 @@ const struct vocab vocab_es[] = {
 	/* asking for the list, marking done */
 	{ "tareas", V_TASKS, 0 }, { "deberes", V_TASKS, 0 }, { "pendientes", V_TASKS, 0 },
 	{ "pendiente", V_TASKS, 0 }, { "entregas", V_TASKS, 0 }, { "tareas pendientes", V_TASKS, 0 },
-	{ "por hacer", V_TASKS, 0 }, { "to do", V_TASKS, 0 }, { "todo", V_TASKS, 0 },
+	{ "por hacer", V_TASKS, 0 }, { "to do", V_TASKS, 0 }, { "to-do", V_TASKS, 0 },
 	{ "me queda", V_TASKS, 0 }, { "me quedan", V_TASKS, 0 }, { "queda", V_TASKS, 0 },
 	{ "quedan", V_TASKS, 0 }, { "examenes", V_TASKS, 0 }, { "trabajos", V_TASKS, 0 },
 	{ "hecho", V_DONE, 0 }, { "hecha", V_DONE, 0 }, { "hechos", V_DONE, 0 }, { "hechas", V_DONE, 0 },
