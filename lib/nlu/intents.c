@@ -725,7 +725,8 @@ pick_add(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
 	bool	 taskish = e->todo || e->taskverb0 || (e->link_future && c->nd > 0 && !e->past_date);
 
-	if (c->nmo == 0 && !taskish && (e->spent || e->category || c->every || cents_said(c)) && e->words > 0)
+	if (c->nmo == 0 && !taskish && (e->spent || e->category || c->every || cents_said(c)) && e->words > 0 &&
+	    !tok_said(c, V_GRADE))
 		money_find(c, true);
 	if (c->nmo > 0 && !taskish) {
 		if (!e->sure_money && !e->spent && !c->every && c->mo[0].cents % 100 == 0 &&

@@ -97,6 +97,7 @@ enum vclass {
 	V_CATEGORY,	/* an expense concept word; val = enum category */
 	V_SELF,		/* me, mí, my, I: not a subject */
 	V_KNOWN,	/* a word that is no typo of a keyword ("mates" is not "martes") */
+	V_GRADE,	/* nota, score: the numbers around are marks, not money */
 	V__MAX
 };
 

@@ -265,6 +265,8 @@ const struct vocab vocab_en[] = {
 
 	{ "wats", V_QUESTION, 0 }, { "wat", V_QUESTION, 0 }, { "wats on", V_AGENDA, 1 }, { "wat's on", V_AGENDA, 1 },
 	{ "wek", V_PERIOD, P_WEEK }, { "mnth", V_PERIOD, P_MONTH },
+	{ "score", V_GRADE, 0 }, { "grade", V_GRADE, 0 }, { "grades", V_GRADE, 0 }, { "scored", V_GRADE, 0 },
+	{ "points", V_GRADE, 0 }, { "marks", V_GRADE, 0 }, { "gpa", V_GRADE, 0 },
 	{ "later", V_KNOWN, 0 }, { "latte", V_CATEGORY, CAT_FOOD }, { "there", V_KNOWN, 0 }, { "these", V_KNOWN, 0 },
 	{ "food", V_CATEGORY, CAT_FOOD }, { "lunch", V_CATEGORY, CAT_FOOD }, { "dinner", V_CATEGORY, CAT_FOOD },
 	{ "breakfast", V_CATEGORY, CAT_FOOD }, { "coffee", V_CATEGORY, CAT_FOOD }, { "groceries", V_CATEGORY, CAT_FOOD },

@@ -350,6 +350,9 @@ const struct vocab vocab_es[] = {
 	{ "me", V_SELF, 0 }, { "mi", V_SELF, 0 }, { "yo", V_SELF, 0 }, { "mis", V_SELF, 0 },
 
 	/* words one letter away from a keyword that mean something else */
+	{ "nota", V_GRADE, 0 }, { "notas", V_GRADE, 0 }, { "calificacion", V_GRADE, 0 }, { "puntuacion", V_GRADE, 0 },
+	{ "sacado", V_GRADE, 0 }, { "saque", V_GRADE, 0 }, { "aprobado", V_GRADE, 0 }, { "suspendido", V_GRADE, 0 },
+	{ "he sacado", V_GRADE, 0 }, { "puntos", V_GRADE, 0 },
 	{ "mates", V_KNOWN, 0 }, { "marte", V_KNOWN, 0 }, { "notas", V_KNOWN, 0 }, { "mesa", V_KNOWN, 0 },
 	{ "tarde", V_KNOWN, 0 }, { "hora", V_KNOWN, 0 }, { "clave", V_KNOWN, 0 }, { "claro", V_KNOWN, 0 },
 	{ "lunas", V_KNOWN, 0 }, { "echa", V_DONE, 0 }, { "echo", V_DONE, 0 },

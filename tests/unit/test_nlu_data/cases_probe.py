@@ -37,4 +37,9 @@ C = [
 ("es", N, "comprar leche y pan", {"intent":"task.add","title":"comprar leche y pan","due_date":None}),
 ("es", N, "tarea: leer el capítulo 3", {"intent":"task.add","title":"leer el capítulo 3"}),
 ("es", N, "estudiar es aburrido", {"intent":"unknown"}),
+("es", N, "la nota fue 7,50", {"intent":"unknown"}),
+("en", N, "score 8.75 on the quiz", {"intent":"unknown"}),
+("es", N, "he sacado un 9 en mates", {"intent":"unknown"}),
+("es", N, "0,90 chicle", {"intent":"expense.add","amount":"0.90","concept":"chicle"}),
+("es", N, "todo bien, gracias", {"intent":"unknown"}),
 ]
