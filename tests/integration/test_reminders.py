@@ -232,6 +232,18 @@ class RemindTest(S.StackTestCase):
                                         " AND status = 'pending' AND claimed_until IS NULL AND attempts = 0", ids),
                          [(3,)])
 
+    def test_exit_status(self):
+        st = self.stack
+        rc, out, err = st.run_remind("--now", "2030-01-12T08:00:00Z", env={"MSB_BOT_TOKEN": ""})
+        self.assertEqual(rc, 2, "no token is bad configuration")
+        self.assertEqual(len(err.strip().splitlines()), 1, err)
+        rc, out, err = st.run_remind("--now", "yesterday")
+        self.assertEqual(rc, 2)
+        rc, out, err = st.run_remind("--now", "2030-01-12T08:00:00Z",
+                                     env={"MSB_DATABASE_URL": "host=/nonexistent dbname=x connect_timeout=2"})
+        self.assertEqual(rc, 1, "an unreachable database is another failure")
+        self.assertEqual(st.standin.calls(), [])
+
     # --- two runs at once ---
     def test_two_runs_at_once_send_each_reminder_once(self):
         uids = [self.user() for _ in range(40)]
