@@ -80,7 +80,9 @@ cmd_parse(int argc, char **argv)
 			i++;
 			break;
 		}
-		if (i + 1 >= argc)
+		if (argv[i][0] != '-')
+			break;	/* the text, without "--" */
+		if (i + 1 >= argc || strncmp(argv[i + 1], "--", 2) == 0)
 			return bad("option needs a value", argv[i]);
 		if (strcmp(argv[i], "--now") == 0)
 			nowarg = argv[++i];

@@ -94,7 +94,12 @@ date_fmt(char *buf, int y, int m, int d)
 {
 	if (y < 1 || y > 9999)
 		y = y < 1 ? 1 : 9999;
-	snprintf(buf, 11, "%04d-%02d-%02d", y, m, d);
+	m = m < 1 || m > 12 ? 1 : m;
+	d = d < 1 || d > 31 ? 1 : d;
+	buf[0] = (char)('0' + y / 1000), buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10), buf[3] = (char)('0' + y % 10), buf[4] = '-';
+	buf[5] = (char)('0' + m / 10), buf[6] = (char)('0' + m % 10), buf[7] = '-';
+	buf[8] = (char)('0' + d / 10), buf[9] = (char)('0' + d % 10), buf[10] = '\0';
 }
 
 /*

@@ -116,7 +116,7 @@ day_num(const struct nlu_ctx *c, int i, int *d)
 {
 	int	 v = tok_num(c, i);
 
-	if (c->t[i].kind != T_NUM || v < 1 || v > 31)
+	if (v < 1 || v > 31 || c->t[i].kind != T_NUM)
 		return 0;
 	*d = v;
 	if (tok_is(c, i + 1, V_ORDINAL, NULL) && c->t[i + 1].glued)
@@ -213,6 +213,16 @@ weekday_date(struct nlu_ctx *c, int i)
 	if (tok_is(c, k - 1, V_EVERY, NULL) || tok_word(c, k - 1, "los") || tok_word(c, k - 1, "todos"))
 		c->wd_plural = true;
 	k++;
+	if (tok_word(c, k, ","))
+		k++;
+	if (tok_is(c, k, V_MONTH, NULL) || (day_num(c, k, &d) > 0 && (tok_is(c, k + 1, V_MONTH, NULL) ||
+	    (tok_is(c, k + 1, V_OF, NULL) && tok_is(c, k + 2, V_MONTH, NULL)) ||
+	    (tok_is(c, k + 1, V_ORDINAL, NULL) && tok_is(c, k + 2, V_MONTH, NULL))))) {
+		mark(c, i, k - 1, R_DATE);	/* "Monday Dec 1st", "lunes 1 de diciembre": the date says it */
+		return k - i;
+	}
+	if (tok_word(c, k - 1, ","))
+		k--;
 	if ((used = tok_phrase(c, k, V_NEXT, NULL)) > 0 && !tok_is(c, k, V_WEEKDAY, NULL))
 		mod = 1, k += used;
 	else if (tok_is(c, k, V_LAST, NULL) && !c->en)
@@ -246,7 +256,11 @@ span_date(struct nlu_ctx *c, int i)
 			s->off = n ? 15 : 30;
 		return k + 2 - i;
 	}
-	if ((n = tok_num(c, k)) < 0 || !tok_is(c, k + 1, V_UNIT, &unit))
+	if ((used = tok_phrase(c, k, V_NUMWORD, &n)) > 1)
+		k += used - 1;	/* "a couple of days", "un par de días" */
+	else
+		n = tok_num(c, k);
+	if (n < 0 || !tok_is(c, k + 1, V_UNIT, &unit))
 		return 0;
 	if (k == i) {	/* English "3 days ago" */
 		if (!tok_is(c, k + 2, V_AGO, NULL))
@@ -362,7 +376,10 @@ day_date(struct nlu_ctx *c, int i)
 		return 0;
 	if (!lead && used == 1)
 		return 0;
-	if (time_suffix(c, k) || tok_is(c, k + used, V_CURRENCY, NULL) || tok_is(c, k + used, V_UNIT, NULL))
+	if (time_suffix(c, k) || tok_is(c, k + used, V_CURRENCY, NULL) || tok_is(c, k + used, V_UNIT, NULL) ||
+	    tok_is(c, k + used, V_PREV, NULL) || tok_is(c, k + used, V_PERIOD, NULL) ||
+	    tok_is(c, k + used, V_MONTH, NULL) || (tok_is(c, k + used, V_OF, NULL) &&
+	    tok_is(c, k + used + 1, V_MONTH, NULL)))
 		return 0;
 	if (tok_has(c, V_DONE) || tok_has(c, V_DELETE) || tok_has(c, V_EDIT))
 		if (!tok_is(c, k - 1, V_DAY, NULL) && used == 1)
@@ -390,10 +407,37 @@ month_only(struct nlu_ctx *c, int i)
 	return used;
 }
 
+/* US timetable shorthand: "MWF", "TTh", "TR", "MW" (Th and R are Thursday). */
+static int
+weekday_letters(struct nlu_ctx *c, int i)
+{
+	const char	*p = c->text + c->t[i].off, *end = p + c->t[i].len;
+	int		 wd[5], n = 0, k;
+
+	if (!c->en || c->t[i].kind != T_WORD || c->t[i].len < 2 || c->t[i].len > 6)
+		return 0;
+	while (p < end && n < 5) {
+		if (*p == 'T' && p + 1 < end && p[1] == 'h')
+			wd[n++] = 4, p += 2;
+		else if (*p == 'T' && p + 1 < end && p[1] == 'u')
+			wd[n++] = 2, p += 2;
+		else if (*p != '\0' && strchr("MTWRF", *p) != NULL)
+			wd[n++] = (int)(strchr("MTWRF", *p) - "MTWRF") + 1, p++;
+		else
+			return 0;
+	}
+	if (p != end || n < 2)
+		return 0;
+	for (k = 0; k < n; k++)
+		note_weekday(c, wd[k] + 10);
+	c->t[i].role = R_DAYS;
+	return 1;
+}
+
 typedef int (*date_rule)(struct nlu_ctx *, int);
 
 static const date_rule date_rules[] = {
-	num_date, month_date, span_date, relday_date, fixed_date, period_date, weekday_date,
+	num_date, month_date, span_date, relday_date, fixed_date, period_date, weekday_date, weekday_letters,
 	day_date, month_only, NULL
 };
 

@@ -7,6 +7,8 @@
 /* What the message holds, counted once, so that the rules below read as sentences. */
 struct evidence {
 	int	 words;		/* content words: no filler, greeting, date, time or amount */
+	int	 names;		/* of those, words that are not links, articles or numbers */
+	bool	 number;	/* a number no grammar took */
 	bool	 question;
 	bool	 greet, help, todo, taskverb0, tasknoun, tasks, done, spent, howmuch, total, expense;
 	bool	 chart, kind, klass, timetable, agenda, remind, advance, budget, room;
@@ -16,26 +18,45 @@ struct evidence {
 	int	 sure_money;
 };
 
+/* True when the folded words of "phrase" start at token "i". */
+static bool
+zone_match(const struct nlu_ctx *c, int i, const char *phrase)
+{
+	size_t	 l;
+
+	for (; *phrase; i++) {
+		if (i >= c->n)
+			return false;
+		l = strlen(c->t[i].f);
+		if (strncmp(phrase, c->t[i].f, l) != 0 || (phrase[l] != ' ' && phrase[l] != '\0'))
+			return false;
+		phrase += l;
+		if (*phrase == ' ')
+			phrase++;
+	}
+	return true;
+}
+
 static bool
 has_phrase(const struct nlu_ctx *c, int cls)
 {
-	int	 i;
-
-	for (i = 0; i < c->n; i++)
-		if (tok_phrase(c, i, cls, NULL) > 0)
-			return true;
-	return false;
+	return tok_said(c, cls);
 }
 
 /* True when a word of class "cls" starts the message, after fillers. */
 static bool
 first_is(const struct nlu_ctx *c, int cls)
 {
-	int	 i;
+	int	 i = 0, used;
 
-	for (i = 0; i < c->n && (tok_is(c, i, V_FILLER, NULL) || tok_is(c, i, V_GREET, NULL) ||
-	    c->t[i].kind == T_PUNCT); i++)
-		;
+	while (i < c->n) {
+		if ((used = tok_phrase(c, i, V_FILLER, NULL)) > 0 || (used = tok_phrase(c, i, V_GREET, NULL)) > 0)
+			i += used;
+		else if (c->t[i].kind == T_PUNCT)
+			i++;
+		else
+			break;
+	}
 	return i < c->n && tok_phrase(c, i, cls, NULL) > 0;
 }
 
@@ -54,6 +75,9 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 	memset(e, 0, sizeof *e);
 	for (i = 0; i < c->n; i++) {
 		e->words += is_content(c, i);
+		e->number |= c->t[i].kind == T_NUM && c->t[i].role == R_NONE;
+		e->names += is_content(c, i) && c->t[i].kind == T_WORD && !tok_is(c, i, V_STOP, NULL) &&
+		    !tok_is(c, i, V_LINK, NULL) && !tok_is(c, i, V_ARTICLE, NULL);
 		if (tok_word(c, i, "?") || tok_word(c, i, "\xc2\xbf"))
 			e->question = true;
 		if (i > 0 && c->t[i].cap && c->t[i].kind == T_WORD && c->t[i].role == R_NONE &&
@@ -67,7 +91,7 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 		    tok_word(c, i, "entrega") || tok_word(c, i, "limite")))
 			e->link_future = true;
 	}
-	e->question |= tok_has(c, V_QUESTION) || tok_has(c, V_HOWMUCH);
+	e->question |= first_is(c, V_QUESTION) || tok_has(c, V_HOWMUCH);
 	e->greet = tok_has(c, V_GREET) || tok_has(c, V_THANKS);
 	e->help = has_phrase(c, V_HELP);
 	e->todo = has_phrase(c, V_TODO);
@@ -87,7 +111,9 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 	e->remind = has_phrase(c, V_REMIND);
 	e->advance = has_phrase(c, V_ADVANCE);
 	e->budget = has_phrase(c, V_BUDGET);
-	e->room = tok_has(c, V_ROOM);
+	for (i = 0; i + 1 < c->n; i++)
+		if (tok_is(c, i, V_ROOM, NULL) && (slot_room_like(c, i + 1) || slot_room_like(c, i + 2)))
+			e->room = true;
 	e->list = has_phrase(c, V_LIST);
 	e->del = has_phrase(c, V_DELETE);
 	e->edit = has_phrase(c, V_EDIT);
@@ -117,7 +143,12 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 static void
 set(char *dst, size_t len, const char *s)
 {
-	snprintf(dst, len, "%s", s);
+	size_t	 n = strlen(s);
+
+	if (n >= len)
+		n = len - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
 }
 #define SET(field, s)	set(field, sizeof field, s)
 
@@ -140,14 +171,42 @@ first_date(const struct nlu_ctx *c, bool past, char *buf, const struct dspec **w
 	return false;
 }
 
+/* Adds "slot" to the comma-separated list of slots read with low confidence. */
+static void
+add_ambiguous(struct nlu_result *r, const char *slot)
+{
+	size_t	 l = strlen(r->ambiguous);
+
+	if (l + strlen(slot) + 2 >= sizeof r->ambiguous)
+		return;
+	if (l > 0)
+		r->ambiguous[l++] = ',';
+	memcpy(r->ambiguous + l, slot, strlen(slot) + 1);
+}
+
 static void
 mark_ambiguous(const struct nlu_ctx *c, struct nlu_result *r, const char *slot)
 {
 	int	 k;
 
 	for (k = 0; k < c->nd; k++)
-		if (c->d[k].ambiguous)
-			SET(r->ambiguous, slot);
+		if (c->d[k].ambiguous) {
+			add_ambiguous(r, slot);
+			return;
+		}
+}
+
+/* "esta noche", "tonight", "this evening": a bare hour is in the evening. */
+static bool
+says_evening(const struct nlu_ctx *c)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (tok_word(c, i, "noche") || tok_word(c, i, "tonight") || tok_word(c, i, "evening") ||
+		    tok_word(c, i, "night") || tok_word(c, i, "tarde") || tok_word(c, i, "afternoon"))
+			return true;
+	return false;
 }
 
 /* task.add: the due date (forward), the due time; "dentro de 3 horas" gives both. */
@@ -168,7 +227,11 @@ task_add(struct nlu_ctx *c, struct nlu_result *r)
 	if (c->ntm > 0) {
 		if (r->due_date[0] == '\0')
 			date_fmt(r->due_date, c->now->year, c->now->month, c->now->day);
+		if (c->tm[0].plain && c->tm[0].h < 12 && says_evening(c))
+			c->tm[0].h += 12;
 		time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
+		if (c->tm[0].guessed)
+			add_ambiguous(r, "due_time");
 	}
 }
 
@@ -253,7 +316,14 @@ expense_chart(struct nlu_ctx *c, struct nlu_result *r)
 			break;
 		}
 	for (i = 0; i < c->n; i++) {
-		if ((n = tok_num(c, i)) < 1 || n > 60 || !tok_is(c, i + 1, V_PERIOD, &v))
+		if ((n = tok_num(c, i)) < 1 || n > 60 || c->t[i].role != R_NONE)
+			continue;
+		if (tok_is(c, i + 1, V_PREV, NULL) && !tok_is(c, i + 1, V_PERIOD, NULL)) {
+			r->has_compare = true;
+			r->compare = n;
+			continue;
+		}
+		if (!tok_is(c, i + 1, V_PERIOD, &v))
 			continue;
 		if (tok_is(c, i + 2, V_PREV, NULL) || tok_is(c, i - 1, V_PREV, NULL) || tok_has(c, V_COMPARE)) {
 			r->has_compare = true;
@@ -270,6 +340,11 @@ expense_chart(struct nlu_ctx *c, struct nlu_result *r)
 		spending_when(c, r);
 	else if (!first_date(c, true, r->date, NULL))
 		date_fmt(r->date, c->now->year, c->now->month, c->now->day);
+	for (i = 0; i < c->n && c->nd > 0; i++)
+		if (tok_is(c, i, V_COMPARE, NULL) && c->d[0].first > i && c->d[0].kind == D_PERIOD) {
+			date_fmt(r->date, c->now->year, c->now->month, c->now->day);	/* "vs last month" */
+			break;
+		}
 }
 
 /* reminder.set and reminder.off: what to be warned of. */
@@ -319,6 +394,51 @@ only_social(const struct nlu_ctx *c, const struct evidence *e)
 	return e->greet && e->words == 0 && c->nd == 0 && c->nmo == 0;
 }
 
+/*
+ * An IANA zone written out ("America/Mexico_City") or a city the zone
+ * table knows ("Madrid", "New York"), into "buf" when not NULL.
+ */
+static bool
+zone_said(const struct nlu_ctx *c, char *buf, size_t len)
+{
+	const struct zone_name	*z;
+	int			 i, a, b;
+
+	for (i = 1; i + 1 < c->n; i++) {
+		if (!tok_word(c, i, "/") || !c->t[i].glued || !c->t[i + 1].glued || c->t[i - 1].kind != T_WORD)
+			continue;
+		for (a = i - 1; a > 0 && c->t[a].glued; a--)
+			;
+		for (b = i + 1; b + 1 < c->n && c->t[b + 1].glued; b++)
+			;
+		if (buf != NULL)
+			snprintf(buf, len, "%.*s", c->t[b].off + c->t[b].len - c->t[a].off, c->text + c->t[a].off);
+		return true;
+	}
+	if (!tok_said(c, V_TIMEZONE) && !tok_said(c, V_EDIT))
+		return false;
+	for (i = 0; i < c->n; i++)
+		for (z = zone_names; z->word != NULL; z++)
+			if (zone_match(c, i, z->word)) {
+				if (buf != NULL)
+					snprintf(buf, len, "%s", z->zone);
+				return buf != NULL || tok_has(c, V_TIMEZONE) || tok_has(c, V_EDIT);
+			}
+	return false;
+}
+
+/* "idioma", "language": the word itself, not a language's name. */
+static bool
+language_word(const struct nlu_ctx *c)
+{
+	int	 i, v;
+
+	for (i = 0; i < c->n; i++)
+		if (tok_is(c, i, V_LANGUAGE, &v) && v == 0)
+			return true;
+	return false;
+}
+
 /* Requests about the bot's own settings and data, named module.verb. */
 static bool
 pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -326,22 +446,20 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	int	 v, i;
 
 	if (e->undo && !e->del) {
-		SET(r->intent, e->tasks || e->tasknoun ? "task.undo" : "undo");
+		SET(r->intent, "undo");	/* one undo for every module (lib/bot/routes.c) */
 		return true;
 	}
-	if (e->language && (e->edit || e->words <= 4 || tok_word(c, 0, "in") || tok_word(c, 0, "en"))) {
+	if (e->language && c->nd == 0 && !e->tasknoun && (e->edit || has_phrase(c, V_LANGUAGE_SWITCH) ||
+	    language_word(c) || e->names <= 1)) {
 		SET(r->intent, "core.language");
 		for (i = 0; i < c->n; i++)
 			if (tok_is(c, i, V_LANGUAGE, &v) && v > 0)
 				SET(r->arg, v == 1 ? "es" : "en");
 		return true;
 	}
-	if (e->timezone) {
+	if (e->timezone || zone_said(c, NULL, 0)) {
 		SET(r->intent, "core.timezone");
-		for (i = 0; i < c->n; i++)
-			if (strchr(c->t[i].f, '/') != NULL || (c->t[i].cap && c->t[i].kind == T_WORD &&
-			    !tok_is(c, i, V_TIMEZONE, NULL)))
-				slot_text(c, i, i, r->arg, sizeof r->arg);
+		zone_said(c, r->arg, sizeof r->arg);
 		return true;
 	}
 	if (e->data && (e->export || e->del)) {
@@ -364,6 +482,8 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 			SET(r->arg, "off");
 		else if (c->ntm > 0)
 			time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
+		if (c->tm[0].guessed)
+			add_ambiguous(r, "due_time");
 		return true;
 	}
 	return false;
@@ -437,8 +557,23 @@ pick_change(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		first_date(c, false, r->due_date, NULL);
 		if (c->ntm > 0)
 			time_fmt(r->due_time, c->tm[0].h, c->tm[0].m);
+		if (c->tm[0].guessed)
+			add_ambiguous(r, "due_time");
 		return true;
 	}
+	return false;
+}
+
+/* "lista", "listar", "list": a numbered list is asked for, not a view. */
+static bool
+says_list(const struct nlu_ctx *c)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (tok_word(c, i, "lista") || tok_word(c, i, "listar") || tok_word(c, i, "listado") ||
+		    tok_word(c, i, "list"))
+			return true;
 	return false;
 }
 
@@ -464,12 +599,13 @@ pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *
 		return true;
 	}
 	if (c->nmo == 0 && ((e->howmuch && (e->spent || e->expense)) || (e->total && (e->expense || e->spent)) ||
-	    (e->expense && e->question && !e->tasks) || (e->expense && c->nd > 0 && e->words <= 3 && !e->list))) {
+	    (e->expense && e->question && !e->tasks) || (e->expense && (c->nd > 0 || e->list) && e->names <= 3 &&
+	    !says_list(c) && !e->number))) {
 		SET(r->intent, "expense.summary");
 		spending_when(c, r);
 		return true;
 	}
-	if (c->nmo == 0 && e->expense && e->list) {
+	if (c->nmo == 0 && e->expense && says_list(c)) {
 		SET(r->intent, "expense.list");
 		spending_when(c, r);
 		return true;
@@ -496,6 +632,10 @@ pick_reminder(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 static bool
 pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
+	if (e->todo && c->nmo == 0 && first_is(c, V_QUESTION) && !e->help) {
+		task_list(c, r);
+		return true;
+	}
 	if (e->tasks && c->nmo == 0 && (e->question || e->list || e->words <= 3 || tok_has(c, V_HAVE)) &&
 	    !(e->taskverb0 && !e->question)) {
 		task_list(c, r);
@@ -515,9 +655,7 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 		return true;
 	}
 	if (e->klass && (e->list || e->question) && c->ntm == 0 && !e->room) {
-		SET(r->intent, e->list && !tok_has(c, V_SELF) && !e->question ? "class.list" : "timetable.show");
-		if (tok_word(c, 0, "mis") || tok_word(c, 0, "my"))
-			SET(r->intent, "class.list");
+		SET(r->intent, says_list(c) || tok_word(c, 0, "mis") ? "class.list" : "timetable.show");
 		return true;
 	}
 	return false;
@@ -541,6 +679,8 @@ pick_class(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		r->weekdays[k] = c->wdays[k];
 	r->nweekdays = c->nwdays;
 	time_fmt(r->start, c->tm[0].h, c->tm[0].m);
+	if (c->tm[0].guessed)
+		add_ambiguous(r, "start");
 	if (c->tm[0].eh >= 0)
 		time_fmt(r->end, c->tm[0].eh, c->tm[0].em);
 	return true;
@@ -557,16 +697,40 @@ pick_done(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	return true;
 }
 
+/* A free number with two decimals ("0,90", "9.99"): a price. */
+static bool
+cents_said(const struct nlu_ctx *c)
+{
+	const char	*sep;
+	int		 i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->t[i].kind == T_NUM && c->t[i].role == R_NONE && (sep = strpbrk(c->t[i].f, ".,")) != NULL &&
+		    strlen(sep) == 3 && strpbrk(sep + 1, ".,:/-") == NULL)
+			return true;
+	return false;
+}
+
+/* "tarea: ...", "todo: ...": a to-do said as such. */
+static bool
+task_label(const struct nlu_ctx *c)
+{
+	return c->n > 2 && (tok_word(c, 0, "tarea") || tok_word(c, 0, "task") || tok_word(c, 0, "todo") ||
+	    tok_word(c, 0, "to-do") || tok_word(c, 0, "pendiente")) && tok_word(c, 1, ":");
+}
+
 /* Money spent, or a to-do; a to-do that involves money stays a to-do. */
 static bool
 pick_add(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
 	bool	 taskish = e->todo || e->taskverb0 || (e->link_future && c->nd > 0 && !e->past_date);
 
-	if (c->nmo == 0 && !taskish && (e->spent || e->category || c->every) && e->words > 0)
+	if (c->nmo == 0 && !taskish && (e->spent || e->category || c->every || cents_said(c)) && e->words > 0 &&
+	    !tok_said(c, V_GRADE))
 		money_find(c, true);
 	if (c->nmo > 0 && !taskish) {
-		if (!e->sure_money && !e->spent && !e->category && !c->every && c->mo[0].cents % 100 == 0)
+		if (!e->sure_money && !e->spent && !c->every && c->mo[0].cents % 100 == 0 &&
+		    (!e->category || e->names > 3 || tok_is(c, c->mo[0].first - 1, V_ARTICLE, NULL)))
 			goto task;
 		expense_add(c, r);
 		return true;
@@ -576,14 +740,15 @@ task:
 		return false;
 	if (c->nd > 0 || c->ntm > 0) {
 		if (!(e->tasknoun || e->todo || e->taskverb0 || e->link_future || e->cap_word || c->nmo > 0 ||
-		    c->ntm > 0 || e->words >= 2))
+		    c->ntm > 0))
 			return false;
 		if (e->past_date && !e->todo && !e->tasknoun)
 			return false;
 		task_add(c, r);
 		return true;
 	}
-	if (e->todo && e->words >= 2) {
+	if ((e->todo && e->words >= 2) || (e->taskverb0 && e->names >= 2 && !e->question && !tok_word(c, 1, "es") &&
+	    !tok_word(c, 1, "is")) || task_label(c)) {
 		task_add(c, r);
 		return true;
 	}

@@ -80,12 +80,13 @@ currency_at(const struct nlu_ctx *c, int i, int *cur)
 static bool
 not_money(const struct nlu_ctx *c, int i)
 {
-	if (c->t[i].kind != T_NUM || !is_free(c, i) || strpbrk(c->t[i].f, ":/-") != NULL)
+	if (!is_free(c, i) || c->t[i].kind != T_NUM || strpbrk(c->t[i].f, ":/-") != NULL)
 		return true;
 	if (tok_is(c, i - 1, V_NOTMONEY, NULL) || tok_is(c, i - 1, V_ROOM, NULL) || tok_word(c, i - 1, "#"))
 		return true;
-	if (tok_is(c, i + 1, V_UNIT, NULL) || tok_is(c, i + 1, V_PREV, NULL) || tok_word(c, i + 1, "%") ||
-	    tok_is(c, i + 1, V_PERIOD, NULL) || tok_is(c, i + 1, V_ORDINAL, NULL))
+	if (i + 1 < c->n && c->t[i + 1].role == R_NONE && (tok_is(c, i + 1, V_UNIT, NULL) ||
+	    tok_is(c, i + 1, V_PREV, NULL) || tok_word(c, i + 1, "%") || tok_is(c, i + 1, V_PERIOD, NULL) ||
+	    (tok_is(c, i + 1, V_ORDINAL, NULL) && c->t[i + 1].glued)))
 		return true;
 	return false;
 }

@@ -1,4 +1,5 @@
 /* See LICENSE. nlu.c: the parser's driver (tokens, amounts, times, dates, intent, slots) and its JSON. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,14 +26,14 @@ nlu_parse(const char *text, const struct nlu_now *now, const char *lang, struct 
 	size_t		 len;
 
 	memset(out, 0, sizeof *out);
-	memset(&c, 0, sizeof c);
+	memset(&c, 0, offsetof(struct nlu_ctx, t));
 	len = text != NULL ? strlen(text) : 0;
 	c.text = text != NULL ? text : "";
 	c.textlen = len > NLU_MAXTEXT ? NLU_MAXTEXT : len;
 	c.now = now;
 	c.en = lang != NULL && strcmp(lang, "en") == 0;
-	c.room_first = c.room_last = -1;
 	tok_split(&c);
+	tok_phrases(&c);
 	money_find(&c, false);
 	times_find(&c);
 	dates_find(&c);

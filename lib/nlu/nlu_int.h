@@ -83,6 +83,7 @@ enum vclass {
 	V_EXPORT,	/* exporta, export, descargar */
 	V_LANGUAGE,	/* idioma, language; val 1 es, 2 en for the language names */
 	V_TIMEZONE,	/* zona horaria, timezone */
+	V_LANGUAGE_SWITCH, /* háblame en, speak, switch to: a language follows */
 	V_CALENDAR,	/* calendario, calendar, ics */
 	V_NEW,		/* nuevo, new */
 	V_DIGEST,	/* resumen diario, digest */
@@ -95,6 +96,8 @@ enum vclass {
 	V_LASTONE,	/* último, last one */
 	V_CATEGORY,	/* an expense concept word; val = enum category */
 	V_SELF,		/* me, mí, my, I: not a subject */
+	V_KNOWN,	/* a word that is no typo of a keyword ("mates" is not "martes") */
+	V_GRADE,	/* nota, score: the numbers around are marks, not money */
 	V__MAX
 };
 
@@ -114,6 +117,13 @@ extern const struct vocab vocab_es[];	/* end with { NULL, 0, 0 } */
 extern const struct vocab vocab_en[];
 extern const struct vocab vocab_any[];	/* brands and loanwords, read in both languages */
 
+/* A city or country people name for their time zone, and the IANA zone. */
+struct zone_name {
+	const char	*word;	/* folded, words joined by one space */
+	const char	*zone;
+};
+extern const struct zone_name zone_names[];	/* ends with { NULL, NULL } */
+
 enum tok_kind { T_WORD, T_NUM, T_SYM, T_PUNCT };
 
 /* What a token was taken as: a token with a role is left out of titles and concepts. */
@@ -124,6 +134,14 @@ struct vmatch {
 	int	 val;
 };
 
+/* A phrase of several words starting at a token: its class, value and length in tokens. */
+struct pmatch {
+	uint8_t	 cls;
+	uint8_t	 len;
+	int	 val;
+};
+#define NLU_MAXPHRASE	6
+
 struct tok {
 	uint16_t	 off, len;	/* the original bytes */
 	uint8_t		 kind;
@@ -131,8 +149,12 @@ struct tok {
 	bool		 glued;		/* no space before it */
 	bool		 cap;		/* starts with a capital letter */
 	char		 f[NLU_TOKLEN];	/* folded: lower case, no accents */
+	uint8_t		 flen;
+	uint64_t	 cls[2];	/* the classes of "m", as bits */
 	uint8_t		 nm;
 	struct vmatch	 m[NLU_MAXMATCH];
+	uint8_t		 npm;
+	struct pmatch	 pm[NLU_MAXPHRASE];	/* longest first */
 };
 
 /* A date as said, resolved once the intent says whether it looks forward or back. */
@@ -153,6 +175,8 @@ struct tspec {
 	int	 first, last;
 	int	 h, m;		/* start */
 	int	 eh, em;	/* end, -1 when not said */
+	bool	 guessed;	/* "a las 5" read as 17:00 */
+	bool	 plain;		/* said as a bare hour ("a las 9"): "esta noche" makes it 21:00 */
 };
 
 struct money {
@@ -170,7 +194,7 @@ struct nlu_ctx {
 	const struct nlu_now	*now;
 	bool			 en;
 	int			 n;
-	struct tok		 t[NLU_MAXTOK];
+	uint64_t		 present[2];	/* classes said anywhere, words or phrases */
 	struct dspec		 d[NLU_MAXSPEC];
 	int			 nd;
 	struct tspec		 tm[NLU_MAXSPEC];
@@ -181,9 +205,8 @@ struct nlu_ctx {
 	int			 wdays[7];	/* recurring weekdays said ("los lunes", "mondays") */
 	int			 nwdays;
 	bool			 wd_plural;	/* a weekday in plural or with cada/every */
-	int			 room_first, room_last;	/* -1 when none */
 	int			 dur_min;	/* a duration said (reminders), -1 */
-	int			 dur_first, dur_last;
+	struct tok		 t[NLU_MAXTOK];	/* last: only the "n" first are cleared */
 };
 
 /* tok.c */
@@ -191,12 +214,15 @@ void	 tok_split(struct nlu_ctx *);
 bool	 tok_is(const struct nlu_ctx *, int i, int cls, int *val);
 bool	 tok_word(const struct nlu_ctx *, int i, const char *w);
 bool	 tok_has(const struct nlu_ctx *, int cls);
+bool	 tok_said(const struct nlu_ctx *, int cls);
+void	 tok_phrases(struct nlu_ctx *);
 int	 tok_num(const struct nlu_ctx *, int i);	/* a plain integer token or number word, else -1 */
 int	 tok_phrase(const struct nlu_ctx *, int i, int cls, int *val);	/* tokens a phrase of "cls" spans at i, 0 if none */
 
 /* vocab.c */
 void	 vocab_match(const char *word, bool en, struct vmatch *m, uint8_t *nm, bool fuzzy);
-bool	 vocab_phrase(const char *phrase, bool en, int cls, int *val);
+bool	 vocab_starts_phrase(const char *word);
+void	 vocab_phrase(const char *phrase, bool en, uint8_t len, struct pmatch *pm, uint8_t *npm);
 
 /* dates.c, times.c */
 void	 dates_find(struct nlu_ctx *);
@@ -224,6 +250,7 @@ void	 intent_pick(struct nlu_ctx *, struct nlu_result *);
 /* slots.c */
 void	 slots_fill(struct nlu_ctx *, struct nlu_result *);
 void	 slot_text(const struct nlu_ctx *, int first, int last, char *buf, size_t len);
+bool	 slot_room_like(const struct nlu_ctx *, int i);
 int	 slot_category(const struct nlu_ctx *, int first, int last);
 
 #endif

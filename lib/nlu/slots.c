@@ -14,7 +14,7 @@ static bool
 is_edge_word(const struct nlu_ctx *c, int i)
 {
 	return tok_is(c, i, V_STOP, NULL) || tok_is(c, i, V_LINK, NULL) || tok_is(c, i, V_ARTICLE, NULL) ||
-	    tok_is(c, i, V_FILLER, NULL) || c->t[i].kind == T_PUNCT;
+	    tok_is(c, i, V_FILLER, NULL) || tok_is(c, i, V_THANKS, NULL) || c->t[i].kind == T_PUNCT;
 }
 
 /* Copies the original text of the tokens "keep" marks, one space where the message had one. */
@@ -102,12 +102,18 @@ title_keep(const struct nlu_ctx *c, bool *keep)
 
 	for (i = 0; i < c->n; i++)
 		keep[i] = (c->t[i].role == R_NONE || c->t[i].role == R_MONEY) && !is_filler(c, i);
+	for (i = 0; i < c->n; i++)
+		if ((used = tok_phrase(c, i, V_FILLER, NULL)) > 1)
+			while (used-- > 0 && i < c->n)
+				keep[i++] = false;
 	drop_links(c, keep);
 	for (i = 0; i < c->n; i++) {
 		if (!keep[i])
 			continue;
 		if ((used = tok_phrase(c, i, V_TODO, NULL)) > 0 || tok_is(c, i, V_SELF, NULL) ||
-		    tok_word(c, i, "que") || tok_word(c, i, "q")) {
+		    tok_is(c, i, V_HAVE, NULL) || tok_is(c, i, V_REMIND, NULL) || tok_word(c, i, "que") ||
+		    tok_word(c, i, "q") || tok_word(c, i, "that") || (tok_word(c, i + 1, ":") &&
+		    (tok_word(c, i, "tarea") || tok_word(c, i, "task") || tok_word(c, i, "todo")))) {
 			if (used == 0)
 				used = 1;
 			while (used-- > 0 && i < c->n)
@@ -128,28 +134,32 @@ subject_word(const struct nlu_ctx *c, int i)
 	    !tok_is(c, i, V_TASKNOUN, NULL) && !tok_is(c, i, V_NOTMONEY, NULL) && !tok_is(c, i, V_FILLER, NULL);
 }
 
-/* The subject after "de"/"of"/"for" in the kept title words: the last such phrase that names something. */
+/* True when the subject running through "k" may go on: a word, or "de"/"y" before a capital ("Historia del Arte"). */
+static bool
+subject_goes_on(const struct nlu_ctx *c, const bool *keep, int k)
+{
+	if (k >= c->n || !keep[k] || c->t[k].kind == T_PUNCT)
+		return false;
+	if (!tok_is(c, k, V_STOP, NULL) && !tok_is(c, k, V_OF, NULL) && !tok_is(c, k, V_ARTICLE, NULL))
+		return true;
+	return (tok_is(c, k, V_OF, NULL) || tok_word(c, k, "y") || tok_word(c, k, "and")) &&
+	    k + 1 < c->n && keep[k + 1] && c->t[k + 1].cap && c->t[k].kind == T_WORD;
+}
+
+/* The subject after "de"/"of"/"for" in the kept title words: the first such phrase that names something. */
 static int
 subject_after_of(const struct nlu_ctx *c, const bool *keep, bool *sub)
 {
-	int	 i, k, best = -1, end = -1;
+	int	 i, k, v;
 
 	for (i = 0; i + 1 < c->n; i++) {
-		if (!keep[i] || !keep[i + 1] || !tok_is(c, i, V_OF, NULL) || !subject_word(c, i + 1))
+		if (!keep[i] || !keep[i + 1] || !tok_is(c, i, V_OF, &v) || v == 1 || !subject_word(c, i + 1))
 			continue;
-		if (tok_is(c, i, V_OF, &k) && k == 1)
-			continue;	/* English "on", "in" */
-		for (k = i + 1; k < c->n && keep[k] && (c->t[k].kind != T_PUNCT) &&
-		    (!tok_is(c, k, V_STOP, NULL) || ((tok_word(c, k, "y") || tok_word(c, k, "and")) &&
-		    k + 1 < c->n && c->t[k + 1].cap)); k++)
-			;
-		best = i + 1, end = k - 1;
+		for (k = i + 1; subject_goes_on(c, keep, k); k++)
+			sub[k] = true;
+		return 0;
 	}
-	if (best < 0)
-		return -1;
-	for (i = best; i <= end; i++)
-		sub[i] = true;
-	return 0;
+	return -1;
 }
 
 /* English "Linear Algebra homework": the words before the first to-do noun, less verbs and articles. */
@@ -159,7 +169,7 @@ subject_before_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 	int	 i, noun = -1, found = 0;
 
 	for (i = 0; i < c->n; i++)
-		if (keep[i] && tok_is(c, i, V_TASKNOUN, NULL)) {
+		if (keep[i] && tok_phrase(c, i, V_TASKNOUN, NULL) > 0) {
 			noun = i;
 			break;
 		}
@@ -183,8 +193,10 @@ subject_after_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 		k = i + 1;
 		if (tok_num(c, k) >= 0 && keep[k])
 			k++;
-		if (k >= c->n || !keep[k] || !c->t[k].cap || !subject_word(c, k))
+		if (k >= c->n || !keep[k] || !subject_word(c, k) || tok_is(c, k, V_TASKVERB, NULL))
 			continue;
+		if (!c->t[k].cap && k + 1 < c->n && keep[k + 1])
+			continue;	/* lower case: only a last single word ("parcial cálculo el jueves") */
 		for (; k < c->n && keep[k] && subject_word(c, k); k++)
 			sub[k] = true;
 		return 0;
@@ -209,7 +221,8 @@ static bool
 concept_edge(const struct nlu_ctx *c, int i)
 {
 	return is_edge_word(c, i) || tok_is(c, i, V_SPENT, NULL) || tok_is(c, i, V_SELF, NULL) ||
-	    tok_is(c, i, V_IN, NULL);
+	    tok_is(c, i, V_IN, NULL) || tok_is(c, i, V_STOPPAY, NULL) || tok_is(c, i, V_OFF, NULL) ||
+	    tok_is(c, i, V_EXPENSE, NULL) || tok_is(c, i, V_DONE, NULL);
 }
 
 /* The words of an expense: all but the amount, the date, "gasté" and the links around them. */
@@ -222,8 +235,9 @@ fill_concept(const struct nlu_ctx *c, struct nlu_result *r)
 	for (i = 0; i < c->n; i++)
 		keep[i] = c->t[i].role == R_NONE && !is_filler(c, i);
 	for (i = 0; i < c->n; i++)
-		if (keep[i] && (used = tok_phrase(c, i, V_SPENT, NULL)) > 0)
-			while (used-- > 0)
+		if (keep[i] && ((used = tok_phrase(c, i, V_SPENT, NULL)) > 0 ||
+		    (used = tok_phrase(c, i, V_STOPPAY, NULL)) > 0))
+			while (used-- > 0 && i < c->n)
 				keep[i++] = false;
 	drop_links(c, keep);
 	trim_edges(c, keep, concept_edge);
@@ -276,6 +290,17 @@ fill_expense(const struct nlu_ctx *c, struct nlu_result *r)
 	memcpy(r->category, cat_names[cat], strlen(cat_names[cat]) + 1);
 }
 
+/* A room name: has a digit ("1.6", "C3", "204") or is a short capital ("B", "A2"). */
+bool
+slot_room_like(const struct nlu_ctx *c, int k)
+{
+	if (k >= c->n || (c->t[k].role != R_NONE && c->t[k].role != R_MONEY) || c->t[k].kind == T_PUNCT)
+		return false;
+	if (strpbrk(c->t[k].f, "0123456789") != NULL)
+		return true;
+	return c->t[k].cap && c->t[k].len <= 3;
+}
+
 /* A class's room: the word after "aula"/"room", as written ("1.6", "C3", "0.12"). */
 static void
 fill_room(struct nlu_ctx *c, struct nlu_result *r)
@@ -283,13 +308,16 @@ fill_room(struct nlu_ctx *c, struct nlu_result *r)
 	int	 i, k;
 
 	for (i = 0; i + 1 < c->n; i++) {
-		if (!tok_is(c, i, V_ROOM, NULL) || c->t[i + 1].kind == T_PUNCT)
+		if (!tok_is(c, i, V_ROOM, NULL))
 			continue;
 		k = i + 1;
-		if (tok_word(c, k, "n") || tok_word(c, k, "no") || tok_word(c, k, "num"))
+		if (tok_word(c, k, "n") || tok_word(c, k, "no") || tok_word(c, k, "num") || tok_word(c, k, "numero"))
 			k++;
+		if (!slot_room_like(c, k))
+			continue;
 		slot_text(c, k, k, r->room, sizeof r->room);
-		while (k + 1 < c->n && c->t[k + 1].glued && c->t[k + 1].kind != T_PUNCT)
+		while (k + 1 < c->n && c->t[k + 1].glued && (c->t[k + 1].kind != T_PUNCT ||
+		    (tok_word(c, k + 1, "-") && k + 2 < c->n && c->t[k + 2].glued && c->t[k + 2].kind != T_PUNCT)))
 			k++;
 		slot_text(c, i + 1, k, r->room, sizeof r->room);
 		for (; i <= k; i++)
@@ -337,7 +365,10 @@ fill_ref(const struct nlu_ctx *c, struct nlu_result *r)
 	int	 i, v;
 
 	for (i = 0; i < c->n; i++)
-		if (c->t[i].role == R_NONE && (v = tok_num(c, i)) >= 0 && c->t[i].kind == T_NUM && v < 10000) {
+		if (c->t[i].role == R_NONE && (v = tok_num(c, i)) >= 0 && c->t[i].kind == T_NUM && v < 10000 &&
+		    !(tok_is(c, i - 1, V_NOTMONEY, NULL) && !tok_word(c, i - 1, "tarea") &&
+		    !tok_word(c, i - 1, "task") && !tok_word(c, i - 1, "numero") && !tok_word(c, i - 1, "number") &&
+		    !tok_word(c, i - 1, "no") && !tok_word(c, i - 1, "num"))) {
 			slot_text(c, i, i, r->ref, sizeof r->ref);
 			return;
 		}
@@ -357,8 +388,11 @@ fill_ref(const struct nlu_ctx *c, struct nlu_result *r)
 		if (!keep[i])
 			continue;
 		if ((tok_word(c, i, "tarea") || tok_word(c, i, "task") || tok_word(c, i, "gasto") ||
-		    tok_word(c, i, "expense")) && i + 1 < c->n && keep[i + 1])
+		    tok_word(c, i, "expense") || tok_is(c, i, V_CLASS, NULL)) && i + 1 < c->n && keep[i + 1]) {
 			keep[i] = false;
+			if (tok_is(c, i + 1, V_OF, NULL))
+				keep[i + 1] = false;
+		}
 		break;
 	}
 	trim_edges(c, keep, is_edge_word);

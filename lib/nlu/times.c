@@ -8,6 +8,8 @@ struct clock {
 	int	 h, m;
 	int	 ampm;		/* 0, 1 am, 2 pm */
 	bool	 marked;	/* had ":", "h", am/pm or a part of the day: surely a time */
+	bool	 guessed;	/* an hour 1..7 taken as the afternoon */
+	bool	 plain;		/* a bare number: no ":", "h" or am/pm */
 	int	 used;		/* tokens */
 };
 
@@ -17,22 +19,22 @@ is_free(const struct nlu_ctx *c, int i)
 	return i >= 0 && i < c->n && c->t[i].role == R_NONE;
 }
 
-/* "HH:MM" or "H" in "f"; returns false for anything else. */
+/* "HH:MM", "HH.MM" or "H" in "f", the separator in "*sep" (0 for none); false for anything else. */
 static bool
-hm_parse(const char *f, int *h, int *m, bool *colon)
+hm_parse(const char *f, int *h, int *m, char *sep)
 {
 	int	 v = 0, w = 0, nd = 0, nm = 0;
 
-	*colon = false;
-	for (; *f && *f != ':'; f++, nd++) {
+	*sep = 0;
+	for (; *f && *f != ':' && *f != '.'; f++, nd++) {
 		if (*f < '0' || *f > '9' || nd >= 2)
 			return false;
 		v = v * 10 + (*f - '0');
 	}
 	if (nd == 0)
 		return false;
-	if (*f == ':') {
-		*colon = true;
+	if (*f == ':' || *f == '.') {
+		*sep = *f;
 		for (f++; *f; f++, nm++) {
 			if (*f < '0' || *f > '9' || nm >= 2)
 				return false;
@@ -99,7 +101,7 @@ clock_suffix(const struct nlu_ctx *c, int i, struct clock *k)
 static int
 clock_at(const struct nlu_ctx *c, int i, struct clock *k)
 {
-	bool	 colon;
+	char	 sep = 0;
 	int	 v;
 
 	memset(k, 0, sizeof *k);
@@ -110,22 +112,27 @@ clock_at(const struct nlu_ctx *c, int i, struct clock *k)
 		return k->used = 1;
 	}
 	if (c->t[i].kind == T_NUM) {
-		if (!hm_parse(c->t[i].f, &k->h, &k->m, &colon))
+		if (!hm_parse(c->t[i].f, &k->h, &k->m, &sep))
 			return 0;
-		k->marked = colon;
+		k->marked = sep == ':';
 	} else if ((v = tok_num(c, i)) >= 1 && v <= 12 && tok_is(c, i + 1, V_AMPM, NULL)) {
 		k->h = v;
 	} else {
 		return 0;
 	}
 	k->used = 1 + clock_suffix(c, i + 1, k);
+	if (sep == '.' && !k->marked && !tok_is(c, i - 1, V_AT, NULL) && !tok_word(c, i - 1, "las"))
+		return 0;	/* "1.20" is money or a room; "18.00h", "a las 18.00", "10.30am" are times */
+	k->plain = !k->marked && !k->ampm;
 	if (k->ampm)
 		k->h = ampm_hour(k->h, k->ampm);
+	else if (!k->marked && k->m == 0 && k->h >= 1 && k->h <= 7)
+		k->h += 12, k->guessed = true;	/* "a las 5", "at 3": students mean the afternoon */
 	return k->used;
 }
 
 static void
-add_time(struct nlu_ctx *c, int first, int last, int h, int m, int eh, int em)
+add_time(struct nlu_ctx *c, int first, int last, int h, int m, int eh, int em, bool guessed)
 {
 	struct tspec	*t;
 	int		 i;
@@ -134,7 +141,7 @@ add_time(struct nlu_ctx *c, int first, int last, int h, int m, int eh, int em)
 		return;
 	t = &c->tm[c->ntm++];
 	t->first = first, t->last = last;
-	t->h = h, t->m = m, t->eh = eh, t->em = em;
+	t->h = h, t->m = m, t->eh = eh, t->em = em, t->guessed = guessed;
 	for (i = first; i <= last; i++)
 		c->t[i].role = R_TIME;
 }
@@ -155,7 +162,7 @@ dash_range(struct nlu_ctx *c, int i)
 {
 	char		 buf[NLU_TOKLEN], *dash;
 	struct clock	 a, b;
-	bool		 ca, cb;
+	char		 ca, cb;
 	int		 n;
 
 	if (c->t[i].kind != T_NUM || (dash = strchr(c->t[i].f, '-')) == NULL)
@@ -166,13 +173,15 @@ dash_range(struct nlu_ctx *c, int i)
 	if (!hm_parse(buf, &a.h, &a.m, &ca) || !hm_parse(dash + 1, &b.h, &b.m, &cb))
 		return 0;
 	n = 1 + clock_suffix(c, i + 1, &b);
+	if (ca == '.' || cb == '.')
+		return 0;
 	if (!ca && !cb && n == 1 && !tok_is(c, i - 1, V_FROM, NULL) && !tok_is(c, i - 1, V_WEEKDAY, NULL) &&
 	    !tok_has(c, V_CLASS) && !c->wd_plural)
 		return 0;
 	if (b.ampm)
 		b.h = ampm_hour(b.h, b.ampm);
 	range_fix(&a, &b);
-	add_time(c, i, i + n - 1, a.h, a.m, b.h, b.m);
+	add_time(c, i, i + n - 1, a.h, a.m, b.h, b.m, false);
 	return n;
 }
 
@@ -238,7 +247,8 @@ clock_time(struct nlu_ctx *c, int i)
 		return 0;	/* "de 3" without an end is not a time */
 	if (!a.marked && eh < 0 && a.h > 0 && !c->en && k - i < 2)
 		return 0;
-	add_time(c, i, k - 1, a.h, a.m, eh, em);
+	add_time(c, i, k - 1, a.h, a.m, eh, em, a.guessed);
+	c->tm[c->ntm - 1].plain = a.plain;
 	return k - i;
 }
 
@@ -270,9 +280,11 @@ durations_find(struct nlu_ctx *c)
 
 	c->dur_min = -1;
 	for (i = 0; i + 1 < c->n; i++) {
-		if (c->t[i].role != R_NONE || c->t[i + 1].role != R_NONE)
+		if ((c->t[i].role != R_NONE && c->t[i].role != R_EVERY) ||
+		    (c->t[i + 1].role != R_NONE && c->t[i + 1].role != R_EVERY))
 			continue;
-		if (tok_is(c, i, V_HALF, &h) && tok_is(c, i + 1, V_UNIT, &unit) && unit == 60) {
+		if (tok_is(c, i, V_HALF, &h) && (tok_is(c, i + 1, V_UNIT, &unit) || ((tok_word(c, i + 1, "an") ||
+		    tok_word(c, i + 1, "a")) && tok_is(c, i + 2, V_UNIT, &unit))) && unit == 60) {
 			c->dur_min = h ? 15 : 30;
 		} else if ((n = tok_num(c, i)) >= 0 && tok_is(c, i + 1, V_UNIT, &unit) && unit <= 10080 &&
 		    strchr(c->t[i].f, ':') == NULL) {
@@ -284,8 +296,6 @@ durations_find(struct nlu_ctx *c)
 		} else {
 			continue;
 		}
-		c->dur_first = i;
-		c->dur_last = i + 1;
 		return;
 	}
 }

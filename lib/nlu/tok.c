@@ -15,6 +15,10 @@ cp_class(int32_t cp)
 		return C_SPACE;
 	if (cp >= '0' && cp <= '9')
 		return C_DIGIT;
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+		return C_LETTER;
+	if (cp <= ' ')
+		return C_SPACE;
 	if (cp == '#' || cp == '%' || cp == '@' || cp == '+' || cp == '&')
 		return C_SYM;
 	switch (utf8proc_category(cp)) {
@@ -38,6 +42,10 @@ next_cp(const struct nlu_ctx *c, size_t i, int32_t *cp)
 {
 	utf8proc_ssize_t n;
 
+	if ((unsigned char)c->text[i] < 0x80) {
+		*cp = (unsigned char)c->text[i];
+		return 1;
+	}
 	n = utf8proc_iterate((const utf8proc_uint8_t *)c->text + i, (utf8proc_ssize_t)(c->textlen - i), cp);
 	if (n <= 0) {
 		*cp = -1;
@@ -55,15 +63,21 @@ fold_append(struct tok *t, int32_t cp)
 	utf8proc_ssize_t	 n, k, e;
 	int			 bound = 0;
 
+	if (cp < 0x80) {
+		if (t->flen + 1 < NLU_TOKLEN)
+			t->f[t->flen++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+		return;
+	}
 	n = utf8proc_decompose_char(cp, dec, 8, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
 	    UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE, &bound);
 	if (n < 0 || n > 8)
 		return;
 	for (k = 0; k < n; k++) {
 		e = utf8proc_encode_char(dec[k], enc);
-		if (e <= 0 || strlen(t->f) + (size_t)e >= NLU_TOKLEN)
+		if (e <= 0 || t->flen + (size_t)e >= NLU_TOKLEN)
 			return;
-		memcpy(t->f + strlen(t->f), enc, (size_t)e);
+		memcpy(t->f + t->flen, enc, (size_t)e);
+		t->flen += (uint8_t)e;
 	}
 }
 
@@ -112,18 +126,11 @@ scan_number(const struct nlu_ctx *c, size_t i, struct tok *t)
 
 	while (i < c->textlen) {
 		ch = c->text[i];
-		if (ch >= '0' && ch <= '9') {
-			l = strlen(t->f);
+		if ((ch >= '0' && ch <= '9') || ((ch == '.' || ch == ',' || ch == ':' || ch == '/' || ch == '-') &&
+		    i + 1 < c->textlen && c->text[i + 1] >= '0' && c->text[i + 1] <= '9')) {
+			l = t->flen;
 			if (l + 1 < NLU_TOKLEN)
-				t->f[l] = ch;
-			i++;
-			continue;
-		}
-		if ((ch == '.' || ch == ',' || ch == ':' || ch == '/' || ch == '-') &&
-		    i + 1 < c->textlen && c->text[i + 1] >= '0' && c->text[i + 1] <= '9') {
-			l = strlen(t->f);
-			if (l + 1 < NLU_TOKLEN)
-				t->f[l] = ch;
+				t->f[t->flen++] = ch;
 			i++;
 			continue;
 		}
@@ -132,20 +139,38 @@ scan_number(const struct nlu_ctx *c, size_t i, struct tok *t)
 	return i;
 }
 
+/* "what's" is "what is"; "week's" is a possessive. */
+static bool
+keeps_s(const char *f, size_t l)
+{
+	static const char *const w[] = { "what", "that", "it", "there", "here", "who", "where", "how", "let",
+	    "he", "she", NULL };
+	const char *const	*p;
+
+	for (p = w; *p != NULL; p++)
+		if (strlen(*p) == l && strncmp(f, *p, l) == 0)
+			return true;
+	return false;
+}
+
 /* Drops an English possessive "'s" and looks the word up. */
 static void
 tok_finish(struct nlu_ctx *c, struct tok *t, size_t end)
 {
 	size_t	 l;
 
+	int	 k;
+
 	t->len = (uint16_t)(end - t->off);
-	l = strlen(t->f);
-	if (l > 2 && t->f[l - 2] == '\'' && t->f[l - 1] == 's')
-		t->f[l - 2] = '\0';
+	l = t->flen = (uint8_t)strlen(t->f);
+	if (l > 2 && t->f[l - 2] == '\'' && t->f[l - 1] == 's' && !keeps_s(t->f, l - 2))
+		t->f[l - 2] = '\0', t->flen -= 2;
 	if (t->kind == T_WORD)
-		vocab_match(t->f, c->en, t->m, &t->nm, true);
+		vocab_match(t->f, c->en, t->m, &t->nm, !t->cap);
 	else if (t->kind == T_SYM || t->kind == T_PUNCT)
 		vocab_match(t->f, c->en, t->m, &t->nm, false);
+	for (k = 0; k < t->nm; k++)
+		t->cls[t->m[k].cls / 64] |= 1ULL << (t->m[k].cls % 64);
 }
 
 /*
@@ -206,7 +231,7 @@ tok_is(const struct nlu_ctx *c, int i, int cls, int *val)
 {
 	int	 k;
 
-	if (i < 0 || i >= c->n)
+	if (i < 0 || i >= c->n || !((c->t[i].cls[cls / 64] >> (cls % 64)) & 1))
 		return false;
 	for (k = 0; k < c->t[i].nm; k++)
 		if (c->t[i].m[k].cls == cls) {
@@ -223,11 +248,14 @@ tok_word(const struct nlu_ctx *c, int i, const char *w)
 	return i >= 0 && i < c->n && strcmp(c->t[i].f, w) == 0;
 }
 
+/* True when a single word of class "cls" is in the message. */
 bool
 tok_has(const struct nlu_ctx *c, int cls)
 {
 	int	 i;
 
+	if (!tok_said(c, cls))
+		return false;
 	for (i = 0; i < c->n; i++)
 		if (tok_is(c, i, cls, NULL))
 			return true;
@@ -256,31 +284,62 @@ tok_num(const struct nlu_ctx *c, int i)
 	return -1;
 }
 
+/* The phrases starting at each token, and the classes the message holds, computed once. */
+void
+tok_phrases(struct nlu_ctx *c)
+{
+	char	 buf[5 * NLU_TOKLEN + 5];
+	size_t	 l;
+	int	 i, n, k;
+
+	memset(c->present, 0, sizeof c->present);
+	for (i = 0; i < c->n; i++) {
+		for (k = 0; k < c->t[i].nm; k++)
+			c->present[c->t[i].m[k].cls / 64] |= 1ULL << (c->t[i].m[k].cls % 64);
+		if (c->t[i].kind == T_NUM || !vocab_starts_phrase(c->t[i].f))
+			continue;
+		for (n = 5; n >= 2; n--) {
+			if (i + n > c->n)
+				continue;
+			for (k = 0, l = 0; k < n; k++) {
+				if (k > 0 && c->t[i + k].kind == T_PUNCT)
+					break;
+				if (k)
+					buf[l++] = ' ';
+				memcpy(buf + l, c->t[i + k].f, strlen(c->t[i + k].f) + 1);
+				l += strlen(c->t[i + k].f);
+			}
+			if (k == n)
+				vocab_phrase(buf, c->en, (uint8_t)n, c->t[i].pm, &c->t[i].npm);
+		}
+		for (k = 0; k < c->t[i].npm; k++)
+			c->present[c->t[i].pm[k].cls / 64] |= 1ULL << (c->t[i].pm[k].cls % 64);
+	}
+}
+
 /*
- * How many tokens from "i" form a phrase of class "cls" (up to four words,
+ * How many tokens from "i" form a phrase of class "cls" (up to five words,
  * longest first), 0 if none. Single words come from the token's own matches.
  */
 int
 tok_phrase(const struct nlu_ctx *c, int i, int cls, int *val)
 {
-	char	 buf[4 * NLU_TOKLEN + 4];
-	size_t	 l;
-	int	 n, k;
+	int	 k;
 
-	for (n = 4; n >= 2; n--) {
-		if (i + n > c->n)
-			continue;
-		buf[0] = '\0';
-		for (k = 0, l = 0; k < n; k++) {
-			if (c->t[i + k].kind != T_WORD)
-				break;
-			if (k)
-				buf[l++] = ' ';
-			memcpy(buf + l, c->t[i + k].f, strlen(c->t[i + k].f) + 1);
-			l += strlen(c->t[i + k].f);
+	if (i < 0 || i >= c->n)
+		return 0;
+	for (k = 0; k < c->t[i].npm; k++)
+		if (c->t[i].pm[k].cls == cls) {
+			if (val)
+				*val = c->t[i].pm[k].val;
+			return c->t[i].pm[k].len;
 		}
-		if (k == n && vocab_phrase(buf, c->en, cls, val))
-			return n;
-	}
 	return tok_is(c, i, cls, val) ? 1 : 0;
+}
+
+/* True when a word or phrase of class "cls" is anywhere in the message. */
+bool
+tok_said(const struct nlu_ctx *c, int cls)
+{
+	return (c->present[cls / 64] >> (cls % 64)) & 1;
 }

@@ -19,12 +19,15 @@ struct ventry {
 
 static struct ventry	 idx[VOCAB_MAX];
 static size_t		 nidx;
+static const struct ventry *fuzz_idx[VOCAB_MAX];	/* single keywords of 5 letters or more */
+static size_t		 nfuzz;
 static pthread_once_t	 idx_once = PTHREAD_ONCE_INIT;
 
 /* Classes whose words are worth a typo guess: the words that decide an intent or a date. */
 static const uint8_t fuzzy_cls[] = {
 	V_WEEKDAY, V_MONTH, V_RELDAY, V_TASKS, V_DONE, V_CHART, V_CLASS, V_TIMETABLE, V_REMIND,
-	V_BUDGET, V_EXPENSE, V_HELP, V_TOTAL, V_TASKNOUN, V_SPENT, V_ADVANCE, V_EVERYWORD, 0
+	V_BUDGET, V_EXPENSE, V_HELP, V_TOTAL, V_TASKNOUN, V_SPENT, V_ADVANCE, V_EVERYWORD, V_TASKVERB,
+	V_CATEGORY, V_HOWMUCH, 0
 };
 
 static int
@@ -48,29 +51,87 @@ idx_add(const struct vocab *t, uint8_t lang)
 	}
 }
 
+/*
+ * A hash of every distinct word and phrase to its run of lines in "idx";
+ * a first word of a phrase is a key too, marked "starts".
+ */
+#define HT_BITS	13
+struct hslot {
+	const char	*word;	/* NULL: empty */
+	size_t		 wlen;
+	uint32_t	 pos, cnt;
+	bool		 starts;
+};
+static struct hslot	 ht[1 << HT_BITS];
+
+static uint32_t
+fnv(const char *s, size_t n)
+{
+	uint32_t	 h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (uint8_t)*s++) * 16777619u;
+	return h;
+}
+
+/* The slot of the "n" bytes at "w"; with "create", an empty one is claimed. NULL if absent or full. */
+static struct hslot *
+ht_slot(const char *w, size_t n, bool create)
+{
+	uint32_t	 h = fnv(w, n), k, mask = (1u << HT_BITS) - 1;
+	struct hslot	*s;
+
+	for (k = 0; k <= mask; k++) {
+		s = &ht[(h + k) & mask];
+		if (s->word == NULL) {
+			if (!create)
+				return NULL;
+			s->word = w, s->wlen = n;
+			return s;
+		}
+		if (s->wlen == n && memcmp(s->word, w, n) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+static bool	fuzzy_class(uint8_t);
+
 static void
 idx_build(void)
 {
+	struct hslot	*s;
+	const char	*w, *sp;
+	size_t		 i;
+
 	idx_add(vocab_any, 0);
 	idx_add(vocab_es, 1);
 	idx_add(vocab_en, 2);
 	qsort(idx, nidx, sizeof idx[0], ventry_cmp);
+	for (i = 0; i < nidx; i++) {
+		w = idx[i].v->word;
+		if ((s = ht_slot(w, strlen(w), true)) != NULL) {
+			if (s->cnt == 0)
+				s->pos = (uint32_t)i;
+			s->cnt++;
+		}
+		if ((sp = strchr(w, ' ')) != NULL && (s = ht_slot(w, (size_t)(sp - w), true)) != NULL)
+			s->starts = true;
+		if (fuzzy_class(idx[i].v->cls) && strlen(w) >= 5 && sp == NULL)
+			fuzz_idx[nfuzz++] = &idx[i];
+	}
 }
 
-/* The first index entry for "word", or nidx. */
+/* The lines for "word": first index in "*pos", count returned. */
 static size_t
-idx_find(const char *word)
+idx_find(const char *word, size_t *pos)
 {
-	size_t	 lo = 0, hi = nidx, mid;
+	struct hslot	*s = ht_slot(word, strlen(word), false);
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (strcmp(idx[mid].v->word, word) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	if (s == NULL)
+		return 0;
+	*pos = s->pos;
+	return s->cnt;
 }
 
 static bool
@@ -112,6 +173,42 @@ fuzzy_class(uint8_t cls)
 	return false;
 }
 
+/*
+ * "word" with every run of "min" or more equal letters cut to one
+ * ("ayudaaa", and with "min" 2 "helpp"); false when there is none.
+ */
+static bool
+squeeze(const char *word, char *out, size_t len, size_t min)
+{
+	size_t	 i, o = 0, run, k;
+	bool	 cut = false;
+
+	for (i = 0; word[i] != '\0' && o + 1 < len; i += run) {
+		for (run = 1; word[i + run] == word[i]; run++)
+			;
+		if (run >= min) {
+			out[o++] = word[i];
+			cut = true;
+			continue;
+		}
+		for (k = 0; k < run && o + 1 < len; k++)
+			out[o++] = word[i];
+	}
+	out[o] = '\0';
+	return cut;
+}
+
+/* The first letters may differ by a dropped "h" ("orario") or c/k/q ("kuanto"). */
+static bool
+first_ok(const char *word, const char *entry)
+{
+	if (word[0] == entry[0])
+		return true;
+	if (entry[0] == 'h')
+		return word[0] == entry[1];
+	return strchr("ckq", word[0]) != NULL && strchr("ckq", entry[0]) != NULL;
+}
+
 static void
 add_match(struct vmatch *m, uint8_t *nm, const struct vocab *v)
 {
@@ -135,39 +232,59 @@ add_match(struct vmatch *m, uint8_t *nm, const struct vocab *v)
 void
 vocab_match(const char *word, bool en, struct vmatch *m, uint8_t *nm, bool fuzzy)
 {
-	size_t	 i, lw, le;
+	size_t	 i = 0, cnt, lw, le;
+	char	 sq[NLU_TOKLEN];
 
 	pthread_once(&idx_once, idx_build);
 	*nm = 0;
-	for (i = idx_find(word); i < nidx && strcmp(idx[i].v->word, word) == 0; i++)
+	for (cnt = idx_find(word, &i); cnt > 0; cnt--, i++)
 		if (lang_ok(&idx[i], en))
 			add_match(m, nm, idx[i].v);
 	lw = strlen(word);
-	if (*nm > 0 || !fuzzy || lw < 5)
+	if (*nm > 0 || !fuzzy)
 		return;
-	for (i = 0; i < nidx; i++) {
-		if (!lang_ok(&idx[i], en) || !fuzzy_class(idx[i].v->cls))
+	if (squeeze(word, sq, sizeof sq, 3) || squeeze(word, sq, sizeof sq, 2)) {	/* "ayudaaa", "helpp" */
+		vocab_match(sq, en, m, nm, false);
+		if (*nm > 0)
+			return;
+	}
+	if (lw < 5)
+		return;
+	for (i = 0; i < nfuzz; i++) {
+		if (!first_ok(word, fuzz_idx[i]->v->word) || !lang_ok(fuzz_idx[i], en))
 			continue;
-		le = strlen(idx[i].v->word);
-		if (le < 5 || le + 1 < lw || le > lw + 1 || idx[i].v->word[0] != word[0])
+		le = strlen(fuzz_idx[i]->v->word);
+		if (le + 1 < lw || le > lw + 1 || (le == 5 && lw == 4))
 			continue;
-		if (one_edit(word, lw, idx[i].v->word, le))
-			add_match(m, nm, idx[i].v);
+		if (one_edit(word, lw, fuzz_idx[i]->v->word, le))
+			add_match(m, nm, fuzz_idx[i]->v);
 	}
 }
 
-/* True when the folded "phrase" has class "cls" in the language; its value in "*val". */
+/* True when some phrase of the tables starts with the word "word" (then a space). */
 bool
-vocab_phrase(const char *phrase, bool en, int cls, int *val)
+vocab_starts_phrase(const char *word)
 {
-	size_t	 i;
+	struct hslot	*s;
 
 	pthread_once(&idx_once, idx_build);
-	for (i = idx_find(phrase); i < nidx && strcmp(idx[i].v->word, phrase) == 0; i++)
-		if (lang_ok(&idx[i], en) && idx[i].v->cls == cls) {
-			if (val)
-				*val = idx[i].v->val;
-			return true;
-		}
-	return false;
+	s = ht_slot(word, strlen(word), false);
+	return s != NULL && s->starts;
+}
+
+/* Appends to "pm" every meaning of the folded "phrase" ("len" tokens long) in the language. */
+void
+vocab_phrase(const char *phrase, bool en, uint8_t len, struct pmatch *pm, uint8_t *npm)
+{
+	size_t	 i = 0, cnt;
+
+	pthread_once(&idx_once, idx_build);
+	for (cnt = idx_find(phrase, &i); cnt > 0; cnt--, i++) {
+		if (!lang_ok(&idx[i], en) || *npm >= NLU_MAXPHRASE)
+			continue;
+		pm[*npm].cls = idx[i].v->cls;
+		pm[*npm].len = len;
+		pm[*npm].val = idx[i].v->val;
+		(*npm)++;
+	}
 }

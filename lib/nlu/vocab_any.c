@@ -43,3 +43,25 @@ const struct vocab vocab_any[] = {
 	{ "duolingo", V_CATEGORY, CAT_EDUCATION }, { "moodle", V_CATEGORY, CAT_EDUCATION },
 	{ NULL, 0, 0 }
 };
+
+/* Places people name when they say where they are, and their zone. */
+const struct zone_name zone_names[] = {
+	{ "madrid", "Europe/Madrid" }, { "barcelona", "Europe/Madrid" }, { "espana", "Europe/Madrid" },
+	{ "spain", "Europe/Madrid" }, { "sevilla", "Europe/Madrid" }, { "valencia", "Europe/Madrid" },
+	{ "canarias", "Atlantic/Canary" }, { "tenerife", "Atlantic/Canary" }, { "las palmas", "Atlantic/Canary" },
+	{ "londres", "Europe/London" }, { "london", "Europe/London" }, { "uk", "Europe/London" },
+	{ "dublin", "Europe/Dublin" }, { "irlanda", "Europe/Dublin" }, { "ireland", "Europe/Dublin" },
+	{ "lisboa", "Europe/Lisbon" }, { "lisbon", "Europe/Lisbon" }, { "portugal", "Europe/Lisbon" },
+	{ "paris", "Europe/Paris" }, { "francia", "Europe/Paris" }, { "berlin", "Europe/Berlin" },
+	{ "roma", "Europe/Rome" }, { "rome", "Europe/Rome" }, { "amsterdam", "Europe/Amsterdam" },
+	{ "nueva york", "America/New_York" }, { "new york", "America/New_York" }, { "nyc", "America/New_York" },
+	{ "boston", "America/New_York" }, { "chicago", "America/Chicago" }, { "los angeles", "America/Los_Angeles" },
+	{ "san francisco", "America/Los_Angeles" }, { "mexico", "America/Mexico_City" },
+	{ "ciudad de mexico", "America/Mexico_City" }, { "cdmx", "America/Mexico_City" },
+	{ "bogota", "America/Bogota" }, { "colombia", "America/Bogota" }, { "lima", "America/Lima" },
+	{ "peru", "America/Lima" }, { "santiago de chile", "America/Santiago" }, { "chile", "America/Santiago" },
+	{ "buenos aires", "America/Argentina/Buenos_Aires" }, { "argentina", "America/Argentina/Buenos_Aires" },
+	{ "caracas", "America/Caracas" }, { "montevideo", "America/Montevideo" }, { "quito", "America/Guayaquil" },
+	{ "utc", "UTC" }, { "gmt", "Etc/GMT" },
+	{ NULL, NULL }
+};

@@ -17,7 +17,8 @@ const struct vocab vocab_es[] = {
 	{ "xfavor", V_FILLER, 0 }, { "oiga", V_FILLER, 0 }, { "mira", V_FILLER, 0 },
 	{ "apunta", V_FILLER, 0 }, { "apuntame", V_FILLER, 0 }, { "anota", V_FILLER, 0 },
 	{ "anade", V_FILLER, 0 }, { "agrega", V_FILLER, 0 }, { "nueva tarea", V_FILLER, 0 },
-	{ "tarea nueva", V_FILLER, 0 }, { "recuerdame que", V_FILLER, 0 },
+	{ "tarea nueva", V_FILLER, 0 }, { "recuerdame que", V_FILLER, 0 }, { "apunta que", V_FILLER, 0 },
+	{ "anota que", V_FILLER, 0 }, { "recuerda que", V_FILLER, 0 }, { "apuntame que", V_FILLER, 0 },
 
 	/* greetings and thanks */
 	{ "hola", V_GREET, 0 }, { "buenas", V_GREET, 0 }, { "buenos dias", V_GREET, 0 },
@@ -35,7 +36,8 @@ const struct vocab vocab_es[] = {
 	{ "no se usar", V_HELP, 0 }, { "como funciona", V_HELP, 0 }, { "como funcionas", V_HELP, 0 },
 	{ "como se usa", V_HELP, 0 }, { "como te uso", V_HELP, 0 }, { "instrucciones", V_HELP, 0 },
 	{ "que haces", V_HELP, 0 }, { "no entiendo", V_HELP, 0 }, { "para que sirves", V_HELP, 0 },
-	{ "opciones", V_HELP, 0 }, { "menu de ayuda", V_HELP, 0 }, { "como va esto", V_HELP, 0 },
+	{ "opciones", V_HELP, 0 }, { "que hace este bot", V_HELP, 0 }, { "para que sirve", V_HELP, 0 },
+	{ "que puede hacer", V_HELP, 0 }, { "como te utilizo", V_HELP, 0 }, { "que se puede hacer", V_HELP, 0 }, { "menu de ayuda", V_HELP, 0 }, { "como va esto", V_HELP, 0 },
 
 	/* weekdays, with their short forms */
 	{ "lunes", V_WEEKDAY, 1 }, { "martes", V_WEEKDAY, 2 }, { "miercoles", V_WEEKDAY, 3 },
@@ -57,7 +59,8 @@ const struct vocab vocab_es[] = {
 
 	/* days from today */
 	{ "hoy", V_RELDAY, 0 }, { "manana", V_RELDAY, 1 }, { "man", V_RELDAY, 1 },
-	{ "mnn", V_RELDAY, 1 }, { "mna", V_RELDAY, 1 }, { "mana", V_RELDAY, 1 },
+	{ "mnn", V_RELDAY, 1 }, { "manna", V_RELDAY, 1 }, { "mnana", V_RELDAY, 1 },
+	{ "maana", V_RELDAY, 1 }, { "manan", V_RELDAY, 1 }, { "mna", V_RELDAY, 1 }, { "mana", V_RELDAY, 1 },
 	{ "pasado manana", V_RELDAY, 2 }, { "pasao manana", V_RELDAY, 2 },
 	{ "ayer", V_RELDAY, -1 }, { "anoche", V_RELDAY, -1 }, { "anteayer", V_RELDAY, -2 },
 	{ "antes de ayer", V_RELDAY, -2 }, { "antier", V_RELDAY, -2 }, { "antesdeayer", V_RELDAY, -2 },
@@ -173,7 +176,7 @@ const struct vocab vocab_es[] = {
 	/* asking for the list, marking done */
 	{ "tareas", V_TASKS, 0 }, { "deberes", V_TASKS, 0 }, { "pendientes", V_TASKS, 0 },
 	{ "pendiente", V_TASKS, 0 }, { "entregas", V_TASKS, 0 }, { "tareas pendientes", V_TASKS, 0 },
-	{ "por hacer", V_TASKS, 0 }, { "to do", V_TASKS, 0 }, { "todo", V_TASKS, 0 },
+	{ "por hacer", V_TASKS, 0 }, { "to do", V_TASKS, 0 }, { "to-do", V_TASKS, 0 },
 	{ "me queda", V_TASKS, 0 }, { "me quedan", V_TASKS, 0 }, { "queda", V_TASKS, 0 },
 	{ "quedan", V_TASKS, 0 }, { "examenes", V_TASKS, 0 }, { "trabajos", V_TASKS, 0 },
 	{ "hecho", V_DONE, 0 }, { "hecha", V_DONE, 0 }, { "hechos", V_DONE, 0 }, { "hechas", V_DONE, 0 },
@@ -181,14 +184,14 @@ const struct vocab vocab_es[] = {
 	{ "acabado", V_DONE, 0 }, { "acabada", V_DONE, 0 }, { "acabe", V_DONE, 0 },
 	{ "completado", V_DONE, 0 }, { "completada", V_DONE, 0 }, { "complete", V_DONE, 0 },
 	{ "entregado", V_DONE, 0 }, { "entregada", V_DONE, 0 }, { "entregue", V_DONE, 0 },
-	{ "listo", V_DONE, 0 }, { "lista", V_DONE, 0 }, { "finalizado", V_DONE, 0 },
+	{ "listo", V_DONE, 0 }, { "finalizado", V_DONE, 0 },
 	{ "finalizada", V_DONE, 0 }, { "marca", V_DONE, 0 }, { "marcar", V_DONE, 0 },
 	{ "tacha", V_DONE, 0 }, { "tachar", V_DONE, 0 }, { "hice", V_DONE, 0 },
 	{ "ya", V_DONE, 1 }, { "done", V_DONE, 0 }, { "enviado", V_DONE, 0 }, { "envie", V_DONE, 0 },
 	{ "mande", V_DONE, 0 }, { "mandado", V_DONE, 0 }, { "aprobado", V_DONE, 0 },
 	{ "he terminado", V_DONE, 0 }, { "he hecho", V_DONE, 0 }, { "he entregado", V_DONE, 0 },
 	{ "he acabado", V_DONE, 0 }, { "ya esta", V_DONE, 0 }, { "ya estan", V_DONE, 0 },
-	{ "que", V_QUESTION, 0 }, { "hay", V_QUESTION, 0 }, { "cuales", V_QUESTION, 0 },
+	{ "que", V_QUESTION, 0 }, { "quien", V_QUESTION, 0 }, { "cuando", V_QUESTION, 0 }, { "cuales", V_QUESTION, 0 },
 	{ "cual", V_QUESTION, 0 }, { "algo", V_QUESTION, 0 }, { "tengo algo", V_QUESTION, 0 },
 	{ "hay algo", V_QUESTION, 0 }, { "que hay", V_QUESTION, 0 },
 	{ "tengo", V_HAVE, 0 }, { "tenemos", V_HAVE, 0 }, { "tienes", V_HAVE, 0 },
@@ -197,7 +200,7 @@ const struct vocab vocab_es[] = {
 	{ "gaste", V_SPENT, 0 }, { "he gastado", V_SPENT, 0 }, { "gastado", V_SPENT, 0 },
 	{ "me gaste", V_SPENT, 0 }, { "me he gastado", V_SPENT, 0 }, { "pague", V_SPENT, 0 },
 	{ "he pagado", V_SPENT, 0 }, { "pagado", V_SPENT, 0 }, { "compre", V_SPENT, 0 },
-	{ "me costo", V_SPENT, 0 }, { "costo", V_SPENT, 0 }, { "cuesta", V_SPENT, 0 },
+	{ "me costo", V_SPENT, 0 }, { "costo", V_SPENT, 0 },
 	{ "me ha costado", V_SPENT, 0 }, { "he comprado", V_SPENT, 0 }, { "gastamos", V_SPENT, 0 },
 	{ "pago", V_SPENT, 0 }, { "gasto", V_SPENT, 0 }, { "gastar", V_SPENT, 0 }, { "llevo", V_SPENT, 0 },
 	{ "llevo gastado", V_SPENT, 0 }, { "gastados", V_SPENT, 0 }, { "me he dejado", V_SPENT, 0 },
@@ -233,7 +236,7 @@ const struct vocab vocab_es[] = {
 	{ "agenda", V_AGENDA, 0 }, { "planes", V_AGENDA, 0 }, { "plan", V_AGENDA, 0 },
 	{ "que tengo", V_AGENDA, 1 }, { "que hay", V_AGENDA, 1 }, { "tengo algo", V_AGENDA, 1 },
 	{ "hay algo", V_AGENDA, 1 }, { "que me toca", V_AGENDA, 1 }, { "que toca", V_AGENDA, 1 },
-	{ "estoy libre", V_AGENDA, 1 }, { "que tenemos", V_AGENDA, 1 },
+	{ "estoy libre", V_AGENDA, 1 }, { "que planes", V_AGENDA, 1 }, { "como tengo el dia", V_AGENDA, 1 }, { "que tenemos", V_AGENDA, 1 },
 
 	/* reminders */
 	{ "avisame", V_REMIND, 0 }, { "aviso", V_REMIND, 0 }, { "avisos", V_REMIND, 0 },
@@ -247,8 +250,9 @@ const struct vocab vocab_es[] = {
 
 	/* budget */
 	{ "presupuesto", V_BUDGET, 0 }, { "limite", V_BUDGET, 0 }, { "tope", V_BUDGET, 0 },
-	{ "maximo", V_BUDGET, 0 }, { "no gastar mas de", V_BUDGET, 0 }, { "limite de gasto", V_BUDGET, 0 },
-	{ "no quiero gastar mas de", V_BUDGET, 0 }, { "margen", V_BUDGET, 0 },
+	{ "maximo", V_BUDGET, 0 }, { "no gastar mas de", V_BUDGET, 0 }, { "gastar mas de", V_BUDGET, 0 },
+	{ "gastarme mas de", V_BUDGET, 0 }, { "pasarme de", V_BUDGET, 0 }, { "limite de gasto", V_BUDGET, 0 },
+	{ "margen", V_BUDGET, 0 },
 
 	/* rooms and numbered names */
 	{ "aula", V_ROOM, 0 }, { "sala", V_ROOM, 0 }, { "laboratorio", V_ROOM, 0 }, { "lab", V_ROOM, 0 },
@@ -320,6 +324,9 @@ const struct vocab vocab_es[] = {
 	{ "exportame", V_EXPORT, 0 }, { "copia", V_EXPORT, 0 },
 	{ "idioma", V_LANGUAGE, 0 }, { "lengua", V_LANGUAGE, 0 }, { "espanol", V_LANGUAGE, 1 },
 	{ "castellano", V_LANGUAGE, 1 }, { "ingles", V_LANGUAGE, 2 }, { "english", V_LANGUAGE, 2 },
+	{ "hablame en", V_LANGUAGE_SWITCH, 0 }, { "habla en", V_LANGUAGE_SWITCH, 0 }, { "en", V_LANGUAGE_SWITCH, 1 },
+	{ "ponlo en", V_LANGUAGE_SWITCH, 0 }, { "pon el bot en", V_LANGUAGE_SWITCH, 0 }, { "pasate al", V_LANGUAGE_SWITCH, 0 },
+	{ "cambiar a", V_LANGUAGE_SWITCH, 0 }, { "cambia a", V_LANGUAGE_SWITCH, 0 }, { "responde en", V_LANGUAGE_SWITCH, 0 },
 	{ "zona horaria", V_TIMEZONE, 0 }, { "huso horario", V_TIMEZONE, 0 }, { "zona", V_TIMEZONE, 0 },
 	{ "calendario", V_CALENDAR, 0 }, { "ics", V_CALENDAR, 0 }, { "ical", V_CALENDAR, 0 },
 	{ "google calendar", V_CALENDAR, 0 }, { "enlace del calendario", V_CALENDAR, 0 },
@@ -332,7 +339,7 @@ const struct vocab vocab_es[] = {
 	{ "fiesta", V_HOLIDAY, 0 }, { "puente", V_HOLIDAY, 0 }, { "no tengo clase", V_HOLIDAY, 0 },
 	{ "no tengo clases", V_HOLIDAY, 0 }, { "vacaciones", V_HOLIDAY, 0 }, { "sin clase", V_HOLIDAY, 0 },
 	{ "desactiva", V_OFF, 0 }, { "desactivar", V_OFF, 0 }, { "sin", V_OFF, 0 }, { "quita", V_OFF, 0 },
-	{ "para", V_OFF, 1 }, { "no quiero", V_OFF, 0 }, { "apaga", V_OFF, 0 }, { "off", V_OFF, 0 },
+	{ "no quiero", V_OFF, 0 }, { "apaga", V_OFF, 0 }, { "off", V_OFF, 0 },
 	{ "silencia", V_OFF, 0 }, { "ningun", V_OFF, 0 }, { "ninguna", V_OFF, 0 }, { "no", V_OFF, 2 },
 	{ "ya no pago", V_STOPPAY, 0 }, { "ya no pagamos", V_STOPPAY, 0 }, { "he cancelado", V_STOPPAY, 0 },
 	{ "cancele", V_STOPPAY, 0 }, { "me di de baja", V_STOPPAY, 0 }, { "me he dado de baja", V_STOPPAY, 0 },
@@ -341,6 +348,18 @@ const struct vocab vocab_es[] = {
 	{ "o", V_ORDINAL, 0 }, { "a", V_ORDINAL, 0 },
 	{ "ultimo", V_LASTONE, 0 }, { "ultima", V_LASTONE, 0 },
 	{ "me", V_SELF, 0 }, { "mi", V_SELF, 0 }, { "yo", V_SELF, 0 }, { "mis", V_SELF, 0 },
+
+	/* words one letter away from a keyword that mean something else */
+	{ "nota", V_GRADE, 0 }, { "notas", V_GRADE, 0 }, { "calificacion", V_GRADE, 0 }, { "puntuacion", V_GRADE, 0 },
+	{ "sacado", V_GRADE, 0 }, { "saque", V_GRADE, 0 }, { "aprobado", V_GRADE, 0 }, { "suspendido", V_GRADE, 0 },
+	{ "he sacado", V_GRADE, 0 }, { "puntos", V_GRADE, 0 },
+	{ "mates", V_KNOWN, 0 }, { "marte", V_KNOWN, 0 }, { "notas", V_KNOWN, 0 }, { "mesa", V_KNOWN, 0 },
+	{ "tarde", V_KNOWN, 0 }, { "hora", V_KNOWN, 0 }, { "clave", V_KNOWN, 0 }, { "claro", V_KNOWN, 0 },
+	{ "lunas", V_KNOWN, 0 }, { "echa", V_DONE, 0 }, { "echo", V_DONE, 0 },
+	{ "menos", V_KNOWN, 0 }, { "gasta", V_KNOWN, 0 }, { "gustos", V_KNOWN, 0 }, { "costa", V_KNOWN, 0 },
+	{ "pa", V_LINK, 0 }, { "pa", V_STOP, 0 }, { "d", V_OF, 0 }, { "d", V_LINK, 0 }, { "d", V_STOP, 0 },
+	{ "k", V_QUESTION, 0 }, { "q", V_QUESTION, 0 }, { "k tengo", V_AGENDA, 1 }, { "q tengo", V_AGENDA, 1 },
+	{ "q hay", V_AGENDA, 1 }, { "k hay", V_AGENDA, 1 },
 
 	/* expense concepts, by category */
 	{ "comida", V_CATEGORY, CAT_FOOD }, { "comedor", V_CATEGORY, CAT_FOOD }, { "menu", V_CATEGORY, CAT_FOOD },
