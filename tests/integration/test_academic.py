@@ -201,7 +201,7 @@ class Academic(S.StackTestCase):
         self.assertEqual(self.classes(400202), [])
         en = S.Chat(self.stack, 400213, lang="en")
         en.say("Databases on Tuesdays from 9 to 11 in room 0.3")
-        r = self.one(en.say("my classes"))
+        r = self.one(en.say("list my classes"))
         self.assertIn("Your classes", r["text"])
         self.assertIn("room 0.3", r["text"])
 
