@@ -14,6 +14,12 @@ int	LLVMFuzzerInitialize(int *argc, char ***argv);
 
 static char	path[64];
 
+static void
+remove_file(void)
+{
+	unlink(path);
+}
+
 /* Only the file may speak: every MSB_* variable of the environment goes away once. */
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -38,6 +44,7 @@ again:
 	if ((fd = mkstemp(path)) < 0)
 		abort();
 	close(fd);
+	atexit(remove_file);
 	setenv("MSB_CONFIG", path, 1);
 	return 0;
 }
