@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "bot/bot.h"
+#include "core/date.h"
 
 struct arena;
 struct db;
@@ -24,13 +25,7 @@ struct strbuf;
 /* Lead time of class warnings until the student chooses one. */
 #define ACAD_WARN_DEFAULT	30
 
-/* date.c: proleptic Gregorian days since 1970-01-01, so week arithmetic is plain integers. */
-int64_t	acad_days(int y, int m, int d);
-void	acad_civil(int64_t days, int *y, int *m, int *d);
-int	acad_isodow(int64_t days);			/* 1 = Monday .. 7 = Sunday */
-int	acad_parse_date(const char *ymd, int64_t *days);	/* "YYYY-MM-DD"; 0 or -1 */
-void	acad_fmt_date(int64_t days, char out[11]);	/* "YYYY-MM-DD" */
-int	acad_parse_hm(const char *hm, int *minutes);	/* "HH:MM" -> minutes of the day; 0 or -1 */
+/* date.c: day numbers and "HH:MM" are core/date.h (civil_*); these put them in words. */
 /* "lunes y jueves" / "Monday and Thursday" for ISO weekdays "wd" (ascending). */
 const char *acad_weekdays_text(struct arena *, const char *lang, const int *wd, int n);
 /* A local day as the student reads it: "jueves 3/12" / "Thursday 12/3". */

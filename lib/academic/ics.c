@@ -69,12 +69,12 @@ make_class(icalcomponent *ev, time_t occ, long dur, int every, icaltimezone *use
 	copy_text(c->room, sizeof c->room, icalcomponent_get_location(ev));
 	if (c->subject[0] == '\0')
 		return -1;
-	day = acad_days(s.year, s.month, s.day);
-	c->weekday = acad_isodow(day);
-	snprintf(c->start, sizeof c->start, "%02d:%02d", s.hour, s.minute);
-	snprintf(c->end, sizeof c->end, "%02d:%02d", e.hour, e.minute);
+	day = civil_to_days(s.year, s.month, s.day);
+	c->weekday = civil_weekday(day);
+	civil_fmt_hm(s.hour * 60 + s.minute, c->start);
+	civil_fmt_hm(e.hour * 60 + e.minute, c->end);
 	c->every_weeks = every;
-	acad_fmt_date(day - (c->weekday - 1), c->anchor_monday);
+	civil_fmt_ymd(day - (c->weekday - 1), c->anchor_monday);
 	return 0;
 }
 
@@ -164,7 +164,7 @@ read_single(icalcomponent *ev, icaltimezone *user, struct single *s)
 	t0 = instant(st, user);
 	if (make_class(ev, t0, (long)(instant(en, user) - t0), 1, user, &s->c) != 0)
 		return -1;
-	if (acad_parse_date(s->c.anchor_monday, &s->monday) != 0)
+	if (civil_parse_days(s->c.anchor_monday, &s->monday) != 0)
 		return -1;
 	s->used = 0;
 	return 0;
@@ -197,7 +197,7 @@ group_singles(struct single *s, size_t n, struct acad_ics_result *out, size_t ca
 			if (same_class(&s[i].c, &s[j].c) && ((s[j].monday - first) / 7) % 2 != 0)
 				even = 0;
 		s[i].c.every_weeks = even ? 2 : 1;
-		acad_fmt_date(first, s[i].c.anchor_monday);
+		civil_fmt_ymd(first, s[i].c.anchor_monday);
 		add_class(out, &s[i].c, cap);
 	}
 	return alone;

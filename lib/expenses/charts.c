@@ -166,7 +166,7 @@ by_time(struct bot_ctx *c, struct chart *ch, struct period p, day_t to, const ch
 		v = arena_alloc(c->a, sizeof *v * 12);
 		labels = arena_alloc(c->a, sizeof *labels * 12);
 		for (i = 0; i < to - p.from; i++) {
-			day_to_ymd(p.from + i, &y, &m, &d);
+			civil_from_days(p.from + i, &y, &m, &d);
 			v[m - 1] += days[i];
 		}
 		for (i = 0; i < 12; i++) {
@@ -178,8 +178,8 @@ by_time(struct bot_ctx *c, struct chart *ch, struct period p, day_t to, const ch
 		v = days;
 		labels = arena_alloc(c->a, sizeof *labels * (size_t)n);
 		for (i = 0; i < n; i++) {
-			day_to_ymd(p.from + i, &y, &m, &d);
-			snprintf(key, sizeof key, "expenses.wd.%d", day_weekday(p.from + i));
+			civil_from_days(p.from + i, &y, &m, &d);
+			snprintf(key, sizeof key, "expenses.wd.%d", civil_weekday(p.from + i));
 			labels[i] = p.kind == PERIOD_WEEK ? reply_fmt(c->reply, "expenses.wd_day", reply_fmt(c->reply,
 			    key), d) : arena_printf(c->a, "%d", d);
 		}
@@ -218,10 +218,10 @@ running(struct bot_ctx *c, struct chart *ch, struct period p, const char *cur, c
 	labels = arena_alloc(c->a, sizeof *labels * (size_t)n);
 	for (i = 0; i < n; i++)
 		labels[i] = arena_printf(c->a, "%d", i + 1);
-	day_to_ymd(m.from, &yy, &mm, &dd);
+	civil_from_days(m.from, &yy, &mm, &dd);
 	se[0] = (struct chart_series){ reply_fmt(r, "expenses.legend_month", exp_month_name(r->lang, mm),
 	    exp_money(r, now[cut.to - cut.from - 1], cur)), now, cut.to - cut.from, 0x4e79a7 };
-	day_to_ymd(prev.from, &yy, &mm, &dd);
+	civil_from_days(prev.from, &yy, &mm, &dd);
 	se[1] = (struct chart_series){ reply_fmt(r, "expenses.legend_month", exp_month_name(r->lang, mm),
 	    exp_money(r, before[prev.to - prev.from - 1], cur)), before, prev.to - prev.from, 0xbab0ac };
 	ch->labels = labels;
@@ -270,7 +270,7 @@ months(struct bot_ctx *c, struct chart *ch, struct period p, int n, const char *
 			for (k = 0; k < 9; k++)
 				if (strcmp(s[j].currency, cur) == 0 && strcmp(s[j].key, exp_categories[k]) == 0)
 					v[i][k] += s[j].cents;
-		day_to_ymd(mi.from, &y, &mo, &d);
+		civil_from_days(mi.from, &y, &mo, &d);
 		se[i].name = reply_fmt(c->reply, "expenses.month_year", exp_month_name(c->reply->lang, mo), y);
 		se[i].color = month_shade(i, n);
 	}
