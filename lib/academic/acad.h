@@ -50,11 +50,6 @@ const char *acad_class_line(struct bot_ctx *, const char *subject, const int *wd
 /* list.c: the numbered list of the user's classes with a delete button each; "edit" rewrites the pressed message. */
 int	acad_list_reply(struct bot_ctx *, int edit);
 
-/* glyph.c: text in "font" (a .ttf path) at "px" pixels, on a palette image (baseline at "y"). -1 if no font. */
-struct gdImageStruct;
-int	acad_text_width(const char *font, int px, const char *s);
-int	acad_text_draw(struct gdImageStruct *, int color, const char *font, int px, int x, int y, const char *s);
-
 /* timetable.c: the week as a PNG (malloc'd into "*png", free() it). Returns 0 or -1. */
 int	acad_timetable_png(const struct acad_block *, size_t n, const char *lang, void **png, size_t *len);
 /* The same as HTML text lines, one day after another, for the caption and screen readers. */
