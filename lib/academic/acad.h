@@ -77,7 +77,7 @@ struct acad_ics_result {
 int	acad_ics_read(const char *text, size_t len, const char *user_tz, struct arena *,
 	    struct acad_ics_result *out);
 
-/* ical.c: builds the feed with libical, one event at a time (a feed_emit_fn). */
+/* ical.c: builds the feed with lib/ical, one event at a time (a feed_emit_fn). */
 struct acad_ical;
 struct acad_ical	*acad_ical_new(const char *tz, time_t now);
 void			 acad_ical_emit(void *ical, const struct feed_event *);
