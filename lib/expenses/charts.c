@@ -85,6 +85,27 @@ send(struct bot_ctx *c, struct chart *ch, const char *caption)
 	return 0;
 }
 
+/* Gives chart "ch" its "nlabels" labels and the "nseries" series "se". */
+static void
+set_data(struct chart *ch, const char **labels, int nlabels, const struct chart_series *se, int nseries)
+{
+	ch->labels = labels;
+	ch->nlabels = nlabels;
+	ch->series = se;
+	ch->nseries = nseries;
+}
+
+/* The one series of "n" values "v" under "labels", in the arena. */
+static void
+set_one_series(struct bot_ctx *c, struct chart *ch, const char **labels, const int64_t *v, int n)
+{
+	struct chart_series *se = arena_alloc(c->a, sizeof *se);
+
+	se->values = v;
+	se->n = n;
+	set_data(ch, labels, n, se, 1);
+}
+
 /* Pie or bars of the categories of [from, to) in "cur". */
 static int
 by_category(struct bot_ctx *c, struct chart *ch, day_t from, day_t to, const char *cur)
@@ -93,7 +114,6 @@ by_category(struct bot_ctx *c, struct chart *ch, day_t from, day_t to, const cha
 	const char **labels;
 	uint32_t *colors;
 	int64_t *v;
-	struct chart_series *se = arena_alloc(c->a, sizeof *se);
 	int i, k = 0, n = exp_sums(c->db, c->user.id, from, to, EXP_BY_CATEGORY, c->a, &s);
 
 	if (n < 0)
@@ -108,13 +128,8 @@ by_category(struct bot_ctx *c, struct chart *ch, day_t from, day_t to, const cha
 		colors[k] = exp_category_color(s[i].key);
 		v[k++] = s[i].cents;
 	}
-	se->values = v;
-	se->n = k;
-	ch->labels = labels;
+	set_one_series(c, ch, labels, v, k);
 	ch->label_colors = colors;
-	ch->nlabels = k;
-	ch->series = se;
-	ch->nseries = 1;
 	return 0;
 }
 
@@ -157,7 +172,6 @@ by_time(struct bot_ctx *c, struct chart *ch, struct period p, day_t to, const ch
 	int i, n = p.to - p.from, y, m, d;
 	int64_t *days = arena_alloc(c->a, sizeof *days * (size_t)n), *v;
 	const char **labels;
-	struct chart_series *se = arena_alloc(c->a, sizeof *se);
 	char key[32];
 
 	if (daily(c, p.from, to, cur, days, false) != 0)
@@ -184,12 +198,7 @@ by_time(struct bot_ctx *c, struct chart *ch, struct period p, day_t to, const ch
 			    key), d) : arena_printf(c->a, "%d", d);
 		}
 	}
-	se->values = v;
-	se->n = n;
-	ch->labels = labels;
-	ch->nlabels = n;
-	ch->series = se;
-	ch->nseries = 1;
+	set_one_series(c, ch, labels, v, n);
 	return 0;
 }
 
@@ -224,10 +233,7 @@ running(struct bot_ctx *c, struct chart *ch, struct period p, const char *cur, c
 	civil_from_days(prev.from, &yy, &mm, &dd);
 	se[1] = (struct chart_series){ reply_fmt(r, "expenses.legend_month", exp_month_name(r->lang, mm),
 	    exp_money(r, before[prev.to - prev.from - 1], cur)), before, prev.to - prev.from, 0xbab0ac };
-	ch->labels = labels;
-	ch->nlabels = n;
-	ch->series = se;
-	ch->nseries = 2;
+	set_data(ch, labels, n, se, 2);
 	/* The same day of last month (clamped to its end) is what "so far" is compared with. */
 	i = cut.to - cut.from - 1 < prev.to - prev.from ? cut.to - cut.from - 1 : prev.to - prev.from - 1;
 	if (sofar && exp_change(now[cut.to - cut.from - 1], before[i], &pct))
@@ -290,10 +296,7 @@ months(struct bot_ctx *c, struct chart *ch, struct period p, int n, const char *
 		se[i].values = vals;
 		se[i].n = ncat;
 	}
-	ch->labels = labels;
-	ch->nlabels = ncat;
-	ch->series = se;
-	ch->nseries = n;
+	set_data(ch, labels, ncat, se, n);
 	return 0;
 }
 
