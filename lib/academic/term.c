@@ -1,6 +1,5 @@
 /* See LICENSE. term.c: when the term starts and ends, and the days without class. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "academic/academic.h"
@@ -48,13 +47,17 @@ academic_term_set(struct bot_ctx *ctx, const struct nlu_result *r)
 	 * a date without a year as the next one, so the start lands a year late.
 	 * A term is never longer than a year: take the start a year earlier.
 	 */
-	if (r->date[0] != '\0' && end[0] != '\0' && strcmp(start, end) > 0 && (int)strlen(start) == 10) {
-		char earlier[32];
+	if (r->date[0] != '\0' && end[0] != '\0' && strcmp(start, end) > 0) {
 		int64_t s0, e0;
+		int y, m, dd;
 
-		snprintf(earlier, sizeof earlier, "%04d%s", atoi(start) - 1, start + 4);
-		if (civil_parse_days(earlier, &s0) == 0 && civil_parse_days(end, &e0) == 0 && s0 <= e0 && e0 - s0 <= 366)
-			civil_fmt_ymd(s0, start);
+		/* The same day a year earlier, if that year has it (not 29 February). */
+		if (civil_parse_ymd(start, &y, &m, &dd) == 0 && y > 1 && dd <= civil_days_in_month(y - 1, m) &&
+		    civil_parse_days(end, &e0) == 0) {
+			s0 = civil_to_days(y - 1, m, dd);
+			if (s0 <= e0 && e0 - s0 <= 366)
+				civil_fmt_ymd(s0, start);
+		}
 	}
 	/* ISO dates compare as strings. */
 	if (start[0] != '\0' && end[0] != '\0' && strcmp(start, end) > 0) {
