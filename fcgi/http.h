@@ -21,6 +21,7 @@ struct http_request {
 
 struct http_answer {
 	int		 status;
+	const char	*outcome;	/* for the log line: "done", "duplicate", "bad secret", ... */
 	const char	*content_type;
 	struct strbuf	 body;
 };

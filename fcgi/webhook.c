@@ -33,6 +33,7 @@ static void
 answer(struct http_answer *ans, int status, const char *text)
 {
 	ans->status = status;
+	ans->outcome = text;
 	ans->content_type = "application/json";
 	strbuf_reset(&ans->body);
 	if (text != NULL)
@@ -90,10 +91,12 @@ process(struct worker *w, const struct update *u, struct http_answer *ans)
 			log_warn("update %lld: %d replies not accepted by Telegram", (long long)u->update_id, failed);
 		if (ans->body.len == 0)
 			strbuf_adds(&ans->body, "{}");
+		ans->outcome = failed > 0 ? "done, some replies lost" : "done";
 		break;
 	case BOT_DUPLICATE:
 		answer(ans, 200, NULL);
 		strbuf_adds(&ans->body, "{}");
+		ans->outcome = "duplicate";
 		break;
 	case BOT_DB_DOWN:
 		answer(ans, 503, "database unavailable, retry");
@@ -127,9 +130,9 @@ webhook(struct worker *w, const struct http_request *req, struct http_answer *an
 	} else {
 		process(w, &u, ans);
 	}
-	log_info("webhook update_id=%lld kind=%s status=%d latency_ms=%.1f",
+	log_info("webhook update_id=%lld kind=%s status=%d outcome=\"%s\" latency_ms=%.1f",
 	    (long long)u.update_id, u.update_id ? update_kind_name(u.kind) : "-",
-	    ans->status, ms_since(&t0));
+	    ans->status, ans->outcome ? ans->outcome : "-", ms_since(&t0));
 }
 
 void
