@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "cmds.h"
+#include "core/config.h"
 #include "bot/bot.h"
 #include "core/strbuf.h"
 #include "core/tz.h"
@@ -61,13 +62,14 @@ cmd_parse(int argc, char **argv)
 	struct nlu_now		 now;
 	struct nlu_result	 r;
 	struct strbuf		 text = STRBUF_INIT, out = STRBUF_INIT;
-	const char		*nowarg = NULL, *tz = getenv("MSB_TZ"), *lang = getenv("MSB_LANG");
+	struct config		 cfg;
+	const char		*nowarg = NULL, *tz, *lang;
 	int			 i;
 
-	if (tz == NULL || *tz == '\0')
-		tz = "Europe/Madrid";
-	if (lang == NULL || *lang == '\0')
-		lang = "es";
+	/* No database and no token, but MSB_TZ / MSB_LANG / MSB_CONFIG are read and checked like everywhere. */
+	config_load_or_exit(&cfg, 0);
+	tz = cfg.tz;
+	lang = cfg.lang;
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0) {
 			i++;
