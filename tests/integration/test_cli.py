@@ -112,6 +112,9 @@ class Cli(S.StackTestCase):
         self.assertEqual((got["intent"], got["amount"], got["every"]), ("expense.add", "5.00", "week"))
         rc, _, _ = self.stack.cli("parse", "--lang", "fr", "--", "hola")
         self.assertEqual(rc, 2)
+        for env in ({"MSB_CONFIG": "/nonexistent/msb.conf"}, {"MSB_LANG": "fr"}, {"MSB_TZ": "Mars/Olympus"}):
+            rc, _, err = self.stack.cli("parse", "--", "hola", env=env)
+            self.assertEqual((rc, len(err.strip().splitlines())), (2, 1), env)
 
     def test_chat_on_the_console(self):
         rc, out, err = self.stack.cli("chat", "--user", "310001", "--lang", "es",
