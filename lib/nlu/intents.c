@@ -1,4 +1,5 @@
 /* See LICENSE. intents.c: which request a message is, from the evidence the grammars found. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,12 +68,36 @@ is_content(const struct nlu_ctx *c, int i)
 	    !tok_is(c, i, V_GREET, NULL) && !tok_is(c, i, V_THANKS, NULL);
 }
 
-static void
-gather(const struct nlu_ctx *c, struct evidence *e)
-{
-	int	 i, v;
+/* Which class of words sets which flag of "struct evidence": a word or phrase anywhere. */
+static const struct {
+	int	 cls;
+	size_t	 off;
+} said_flags[] = {
+	{ V_HELP, offsetof(struct evidence, help) }, { V_TODO, offsetof(struct evidence, todo) },
+	{ V_TASKNOUN, offsetof(struct evidence, tasknoun) }, { V_TASKS, offsetof(struct evidence, tasks) },
+	{ V_DONE, offsetof(struct evidence, done) }, { V_SPENT, offsetof(struct evidence, spent) },
+	{ V_HOWMUCH, offsetof(struct evidence, howmuch) }, { V_TOTAL, offsetof(struct evidence, total) },
+	{ V_EXPENSE, offsetof(struct evidence, expense) }, { V_CHART, offsetof(struct evidence, chart) },
+	{ V_CHARTKIND, offsetof(struct evidence, kind) }, { V_CLASS, offsetof(struct evidence, klass) },
+	{ V_TIMETABLE, offsetof(struct evidence, timetable) }, { V_AGENDA, offsetof(struct evidence, agenda) },
+	{ V_REMIND, offsetof(struct evidence, remind) }, { V_ADVANCE, offsetof(struct evidence, advance) },
+	{ V_BUDGET, offsetof(struct evidence, budget) }, { V_LIST, offsetof(struct evidence, list) },
+	{ V_DELETE, offsetof(struct evidence, del) }, { V_EDIT, offsetof(struct evidence, edit) },
+	{ V_UNDO, offsetof(struct evidence, undo) }, { V_EXPORT, offsetof(struct evidence, export) },
+	{ V_LANGUAGE, offsetof(struct evidence, language) }, { V_TIMEZONE, offsetof(struct evidence, timezone) },
+	{ V_CALENDAR, offsetof(struct evidence, calendar) }, { V_DIGEST, offsetof(struct evidence, digest) },
+	{ V_TERM, offsetof(struct evidence, term) }, { V_HOLIDAY, offsetof(struct evidence, holiday) },
+	{ V_OFF, offsetof(struct evidence, off) }, { V_STOPPAY, offsetof(struct evidence, stoppay) },
+	{ V_DATA, offsetof(struct evidence, data) }, { V_LASTONE, offsetof(struct evidence, lastone) },
+	{ V_CATEGORY, offsetof(struct evidence, category) },
+};
 
-	memset(e, 0, sizeof *e);
+/* What each token adds: content words, a question mark, a capital, a "para"/"by" before a date. */
+static void
+gather_tokens(const struct nlu_ctx *c, struct evidence *e)
+{
+	int	 i;
+
 	for (i = 0; i < c->n; i++) {
 		e->words += is_content(c, i);
 		e->number |= c->t[i].kind == T_NUM && c->t[i].role == R_NONE;
@@ -83,52 +108,31 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 		if (i > 0 && c->t[i].cap && c->t[i].kind == T_WORD && c->t[i].role == R_NONE &&
 		    !tok_word(c, i - 1, "."))
 			e->cap_word = true;
-		if (tok_is(c, i, V_CATEGORY, NULL))
-			e->category = true;
-		if (c->t[i].role == R_NONE && (tok_is(c, i, V_LINK, &v)) && (tok_word(c, i, "para") ||
+		if (i + 1 < c->n && tok_is(c, i, V_ROOM, NULL) && (slot_room_like(c, i + 1) ||
+		    slot_room_like(c, i + 2)))
+			e->room = true;
+		if (c->t[i].role == R_NONE && tok_is(c, i, V_LINK, NULL) && (tok_word(c, i, "para") ||
 		    tok_word(c, i, "antes") || tok_word(c, i, "hasta") || tok_word(c, i, "by") ||
 		    tok_word(c, i, "due") || tok_word(c, i, "before") || tok_word(c, i, "deadline") ||
 		    tok_word(c, i, "entrega") || tok_word(c, i, "limite")))
 			e->link_future = true;
 	}
+}
+
+/* Fills "e" from the message in "c" once, before the rules read it. */
+static void
+gather(const struct nlu_ctx *c, struct evidence *e)
+{
+	size_t	 k;
+	int	 i;
+
+	memset(e, 0, sizeof *e);
+	gather_tokens(c, e);
+	for (k = 0; k < sizeof said_flags / sizeof said_flags[0]; k++)
+		*(bool *)((char *)e + said_flags[k].off) = tok_said(c, said_flags[k].cls);
 	e->question |= first_is(c, V_QUESTION) || tok_has(c, V_HOWMUCH);
 	e->greet = tok_has(c, V_GREET) || tok_has(c, V_THANKS);
-	e->help = has_phrase(c, V_HELP);
-	e->todo = has_phrase(c, V_TODO);
 	e->taskverb0 = first_is(c, V_TASKVERB) || first_is(c, V_TODO);
-	e->tasknoun = has_phrase(c, V_TASKNOUN);
-	e->tasks = has_phrase(c, V_TASKS);
-	e->done = has_phrase(c, V_DONE);
-	e->spent = has_phrase(c, V_SPENT);
-	e->howmuch = has_phrase(c, V_HOWMUCH);
-	e->total = has_phrase(c, V_TOTAL);
-	e->expense = has_phrase(c, V_EXPENSE);
-	e->chart = has_phrase(c, V_CHART);
-	e->kind = has_phrase(c, V_CHARTKIND);
-	e->klass = has_phrase(c, V_CLASS);
-	e->timetable = has_phrase(c, V_TIMETABLE);
-	e->agenda = has_phrase(c, V_AGENDA);
-	e->remind = has_phrase(c, V_REMIND);
-	e->advance = has_phrase(c, V_ADVANCE);
-	e->budget = has_phrase(c, V_BUDGET);
-	for (i = 0; i + 1 < c->n; i++)
-		if (tok_is(c, i, V_ROOM, NULL) && (slot_room_like(c, i + 1) || slot_room_like(c, i + 2)))
-			e->room = true;
-	e->list = has_phrase(c, V_LIST);
-	e->del = has_phrase(c, V_DELETE);
-	e->edit = has_phrase(c, V_EDIT);
-	e->undo = has_phrase(c, V_UNDO);
-	e->export = has_phrase(c, V_EXPORT);
-	e->language = has_phrase(c, V_LANGUAGE);
-	e->timezone = has_phrase(c, V_TIMEZONE);
-	e->calendar = has_phrase(c, V_CALENDAR);
-	e->digest = has_phrase(c, V_DIGEST);
-	e->term = has_phrase(c, V_TERM);
-	e->holiday = has_phrase(c, V_HOLIDAY);
-	e->off = has_phrase(c, V_OFF);
-	e->stoppay = has_phrase(c, V_STOPPAY);
-	e->data = has_phrase(c, V_DATA);
-	e->lastone = has_phrase(c, V_LASTONE);
 	for (i = 0; i < c->nmo; i++)
 		e->sure_money += c->mo[i].sure;
 	for (i = 0; i < c->nd; i++) {
