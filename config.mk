@@ -2,7 +2,7 @@
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 CC        ?= cc
-PKGS       = libpq libcurl yajl gdlib fcgi libutf8proc libical
+PKGS       = libpq libcurl yajl gdlib freetype2 fcgi libutf8proc libical
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

@@ -180,6 +180,8 @@ static const struct {
 	{ "en", "timetable" }, { "en", "agenda" }, { "en", "classes" }, { "en", "tasks" },
 	{ "en", "expenses" }, { "en", "chart" }, { "en", "calendar" }, { "en", "help" }, { "en", "language" },
 	{ "en", "timezone" },
+	/* privacy (lib/privacy/catalog.c) */
+	{ "es", "exportar" }, { "es", "borrar_mis_datos" }, { "en", "export" }, { "en", "delete_my_data" },
 };
 
 /* setMyCommands for "lang"; "scope_lang" NULL sets the default list shown to every other language. */

@@ -10,10 +10,6 @@
 #include "core/log.h"
 #include "db/db.h"
 #include "reminders/run.h"
-#include "telegram/tg.h"
-
-/* A Bot API call that takes longer than this is a network failure: the row waits for the next run. */
-#define CALL_TIMEOUT_MS 10000
 
 static volatile sig_atomic_t stop;
 
@@ -75,7 +71,6 @@ main(int argc, char **argv)
 	struct remind_stats st;
 	struct config cfg;
 	struct db *db = NULL;
-	struct tg *tg = NULL;
 	int rc = 1;
 
 	memset(&o, 0, sizeof o);
@@ -87,21 +82,22 @@ main(int argc, char **argv)
 	signal(SIGINT, on_signal);
 	o.rate = cfg.send_rate;
 	o.chat_gap_ms = cfg.chat_rate_ms;
+	o.api = cfg.telegram_api;
+	o.token = cfg.bot_token;
 	o.out = stdout;
 	o.stop = &stop;
-	tg_global_init();
 	if ((db = db_open(cfg.database_url)) == NULL)
 		goto out;
-	if ((tg = tg_new(cfg.telegram_api, cfg.bot_token, CALL_TIMEOUT_MS)) == NULL)
+	if (reminders_run(db, &o, &st) != 0)
 		goto out;
-	if (reminders_run(db, tg, &o, &st) != 0)
-		goto out;
-	log_info("remind: sent %ld, missed %ld, cancelled %ld, failed %ld, deferred %ld, blocked %ld,"
-	    " released %ld%s", st.sent, st.missed, st.cancelled, st.failed, st.deferred, st.blocked,
-	    st.released, st.paused ? ", paused by a 429" : "");
+	/* One line when something happened: a quiet minute logs nothing. */
+	if (st.sent + st.missed + st.cancelled + st.failed + st.deferred + st.blocked + st.released > 0 ||
+	    st.paused)
+		log_info("remind: sent %ld, missed %ld, cancelled %ld, failed %ld, deferred %ld,"
+		    " blocked %ld, released %ld%s", st.sent, st.missed, st.cancelled, st.failed,
+		    st.deferred, st.blocked, st.released, st.paused ? ", paused by a 429" : "");
 	rc = st.producer_errors ? 1 : 0;
 out:
-	tg_free(tg);
 	db_close(db);
 	return rc;
 }

@@ -176,6 +176,22 @@ spawn_worker(const struct config *cfg, int sock)
 }
 
 /* The parent keeps "n" workers alive until SIGTERM/SIGINT, then stops them and waits. */
+/* Fills every empty slot (never started, fork failed, worker ended). */
+static void
+fill_slots(const struct config *cfg, int sock, pid_t *pids, int n)
+{
+	int i;
+
+	for (i = 0; i < n && !stopping; i++)
+		if (pids[i] <= 0)
+			pids[i] = spawn_worker(cfg, sock);
+}
+
+/*
+ * The parent keeps "n" workers alive until SIGTERM/SIGINT, then stops them
+ * and waits. A worker that dies, or a fork that fails, is retried after a
+ * second, so a worker crashing at start cannot make the parent spin.
+ */
 static int
 supervise(const struct config *cfg, int sock, int n)
 {
@@ -183,18 +199,22 @@ supervise(const struct config *cfg, int sock, int n)
 	int i, status;
 
 	catch_stop_signals();
-	for (i = 0; i < n; i++)
-		pids[i] = spawn_worker(cfg, sock);
+	memset(pids, 0, sizeof pids);
+	fill_slots(cfg, sock, pids, n);
 	log_info("fcgi: %d workers", n);
 	while (!stopping) {
-		if ((dead = wait(&status)) < 0)
-			continue;
-		for (i = 0; i < n; i++) {
-			if (pids[i] != dead)
-				continue;
-			log_warn("fcgi: worker %d ended (status %d), respawning", (int)dead, status);
-			if (!stopping)
-				pids[i] = spawn_worker(cfg, sock);
+		dead = wait(&status);
+		for (i = 0; i < n && dead > 0; i++) {
+			if (pids[i] == dead) {
+				log_warn("fcgi: worker %d ended (status %d), respawning", (int)dead, status);
+				pids[i] = 0;
+			}
+		}
+		if (stopping)
+			break;
+		if (dead > 0 || errno == ECHILD) {
+			sleep(1);
+			fill_slots(cfg, sock, pids, n);
 		}
 	}
 	for (i = 0; i < n; i++)

@@ -77,6 +77,17 @@ run_units() {
 		fi
 	done
 	cleanup
+	# Every fuzz seed and every input that once crashed (tests/fuzz/corpus/) runs once, so a fixed
+	# crash stays fixed. Needs clang (scripts/deps.sh installs it); the objects are cached in build/fuzz.
+	if command -v clang >/dev/null 2>&1 && [ -f tests/fuzz/run.sh ]; then
+		if sh tests/fuzz/run.sh --replay >"$out/unit/fuzz-replay.log" 2>&1; then
+			note "ok    fuzz corpus replay ($(grep -c '^ok' "$out/unit/fuzz-replay.log") targets)"
+		else
+			failed="$failed fuzz-replay"
+			note "FAIL  fuzz corpus replay (log: tests/out/unit/fuzz-replay.log)"
+			tail -n 30 "$out/unit/fuzz-replay.log" >&2
+		fi
+	fi
 }
 
 run_integration() {

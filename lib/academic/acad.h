@@ -14,6 +14,11 @@ struct strbuf;
 
 /* Callback data prefix of every academic button. */
 #define ACAD_CB		"ac:"
+/*
+ * Bytes of text a reply may grow to before its lines are cut with "…":
+ * Telegram takes 4096 characters a message, and a byte is at most one.
+ */
+#define ACAD_TEXT_MAX	3600
 /* Largest .ics file the bot downloads. */
 #define ACAD_ICS_MAX	(1024 * 1024)
 /* Lead time of class warnings until the student chooses one. */
@@ -41,11 +46,19 @@ struct acad_block {
 	int		 every_weeks;	/* 1, or 2 for every other week */
 };
 
-/* class.c: the one-line description of a class, "<b>CC</b>, lunes y jueves, 10:30–12:30, aula 1.6", in the arena. */
+/*
+ * class.c: the one-line description of a class, "<b>CC</b>, lunes y jueves, 10:30–12:30, aula 1.6",
+ * in the arena; "kind" is "theory", "lab" or NULL.
+ */
 const char *acad_class_line(struct bot_ctx *, const char *subject, const int *wd, int nwd, const char *start,
-	    const char *end, const char *room, int every);
+	    const char *end, const char *room, int every, const char *kind);
 /* list.c: the numbered list of the user's classes with a delete button each; "edit" rewrites the pressed message. */
 int	acad_list_reply(struct bot_ctx *, int edit);
+
+/* glyph.c: text in "font" (a .ttf path) at "px" pixels, on a palette image (baseline at "y"). -1 if no font. */
+struct gdImageStruct;
+int	acad_text_width(const char *font, int px, const char *s);
+int	acad_text_draw(struct gdImageStruct *, int color, const char *font, int px, int x, int y, const char *s);
 
 /* timetable.c: the week as a PNG (malloc'd into "*png", free() it). Returns 0 or -1. */
 int	acad_timetable_png(const struct acad_block *, size_t n, const char *lang, void **png, size_t *len);
@@ -83,15 +96,21 @@ void			 acad_ical_finish(struct acad_ical *, struct strbuf *out);
 
 /* store.c: the module's SQL. Every function takes the user id and puts it in its WHERE clause. */
 int	acad_batch_new(struct db *, int64_t *batch);
-/* Finds the subject by code or full name (case-insensitive), creating it in "batch" if new. */
-int	acad_subject_get(struct db *, int64_t user_id, const char *name, int64_t batch, int64_t *id);
+/*
+ * Finds the subject "said" ("CC", "Cloud Computing", or both as "Cloud Computing (CC)") by
+ * code or full name, case-insensitively, creating it in "batch" if new; a full name said
+ * for the first time is remembered.
+ */
+int	acad_subject_get(struct db *, int64_t user_id, const char *said, int64_t batch, int64_t *id);
+/* subject.c: "Cloud Computing (CC)" -> code "CC", name "Cloud Computing"; 1 if split, else 0 (code = said). */
+int	acad_subject_split(const char *said, char *code, size_t codecap, char *name, size_t namecap);
 /* 1 inserted (id in "*id"), 0 the same class existed, -1 error. */
 int	acad_class_insert(struct db *, int64_t user_id, int64_t subject_id, int weekday, const char *start,
-	    const char *end, const char *room, int every_weeks, const char *anchor_monday, int64_t batch,
-	    int64_t *id);
+	    const char *end, const char *room, const char *kind, int every_weeks, const char *anchor_monday,
+	    int64_t batch, int64_t *id);
 /* How many classes the user has; -1 on error. */
 int	acad_class_count(struct db *, int64_t user_id);
-/* Creates the warning settings (on, 30 minutes) if absent; "*minutes" gets the lead in force. */
+/* Creates the warning settings (on, 30 minutes) if absent; "*minutes" gets the lead in force, 0 when off. */
 int	acad_settings_ensure(struct db *, int64_t user_id, int *minutes);
 /* Drops the user's pending class warnings, after anything that moves them; the producer makes them anew. */
 int	acad_warnings_cancel(struct db *, int64_t user_id);

@@ -18,7 +18,8 @@
 static const char *const alt_words[] = {
 	"cada dos semanas", "cada 2 semanas", "semanas alternas", "semana sí", "quincenal",
 	"every other week", "every two weeks", "every 2 weeks", "alternate weeks", "biweekly", "fortnight",
-	"semanas pares", "semanas impares", "even weeks", "odd weeks", NULL
+	"semanas pares", "semanas impares", "even weeks", "odd weeks",
+	"every other", NULL	/* what is left of "every other week" when the parser took "week" */
 };
 
 static int
@@ -53,6 +54,65 @@ every_weeks(const struct bot_ctx *ctx, const struct nlu_result *r)
 	if (strcmp(r->every, "2week") == 0 || strcmp(r->every, "2weeks") == 0 || strcmp(r->every, "fortnight") == 0)
 		return 2;
 	return said(ctx->u != NULL ? ctx->u->text : NULL, alt_words) ? 2 : 1;
+}
+
+/*
+ * The subject without an alternate-weeks phrase the parser may have left in
+ * it ("CC cada dos semanas" -> "CC"), trimmed, in "out".
+ */
+static void
+clean_subject(const char *subject, char *out, size_t cap)
+{
+	char *p;
+	size_t n;
+	int i;
+
+	snprintf(out, cap, "%s", subject);
+	for (i = 0; alt_words[i] != NULL; i++)
+		while ((p = strcasestr(out, alt_words[i])) != NULL)
+			memmove(p, p + strlen(alt_words[i]), strlen(p + strlen(alt_words[i])) + 1);
+	n = strlen(out);
+	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == ','))
+		out[--n] = '\0';
+	for (p = out; *p == ' '; p++)
+		;
+	memmove(out, p, strlen(p) + 1);
+	if (out[0] == '\0')
+		snprintf(out, cap, "%s", subject);
+}
+
+/*
+ * What the student called the subject, with the part in brackets the parser
+ * leaves out: "Cloud Computing (CC)" when they wrote it so, in the arena.
+ */
+static const char *
+subject_said(struct bot_ctx *ctx, const char *subj)
+{
+	const char *text = ctx->u != NULL ? ctx->u->text : NULL, *at, *open, *close;
+
+	if (text == NULL || (at = strcasestr(text, subj)) == NULL)
+		return subj;
+	for (open = at + strlen(subj); *open == ' '; open++)
+		;
+	if (*open != '(' || (close = strchr(open, ')')) == NULL || close - open < 2 || close - open > 100)
+		return subj;
+	return arena_printf(ctx->a, "%s (%.*s)", subj, (int)(close - open - 1), open + 1);
+}
+
+/* "lab" or "theory" when the student said so ("prácticas de Redes", "CC teoría"), else NULL. */
+static const char *
+kind_said(const struct bot_ctx *ctx)
+{
+	static const char *const lab[] = { "laboratorio", "prácticas", "practicas", "práctica", "lab ", "lab.",
+	    "(lab)", "labs ", NULL };
+	static const char *const theory[] = { "teoría", "teoria", "theory", "lecture", NULL };
+	const char *text = ctx->u != NULL ? ctx->u->text : NULL;
+
+	if (said(text, lab))
+		return "lab";
+	if (said(text, theory))
+		return "theory";
+	return NULL;
 }
 
 static int
@@ -105,7 +165,7 @@ overlaps(struct bot_ctx *ctx, int weekday, const char *start, const char *end, i
 
 const char *
 acad_class_line(struct bot_ctx *ctx, const char *subject, const int *wd, int nwd, const char *start,
-    const char *end, const char *room, int every)
+    const char *end, const char *room, int every, const char *kind)
 {
 	struct reply *rp = ctx->reply;
 	const char *s;
@@ -114,6 +174,9 @@ acad_class_line(struct bot_ctx *ctx, const char *subject, const int *wd, int nwd
 	    acad_weekdays_text(ctx->a, ctx->user.lang, wd, nwd), start, end);
 	if (room != NULL && room[0] != '\0')
 		s = arena_printf(ctx->a, "%s, %s", s, reply_fmt(rp, "academic.room", reply_esc(rp, room)));
+	if (kind != NULL && (strcmp(kind, "lab") == 0 || strcmp(kind, "theory") == 0))
+		s = arena_printf(ctx->a, "%s, %s", s, reply_fmt(rp, strcmp(kind, "lab") == 0 ? "academic.kind_lab" :
+		    "academic.kind_theory"));
 	if (every > 1)
 		s = arena_printf(ctx->a, "%s (%s)", s, reply_fmt(rp, "academic.alternate"));
 	return s;
@@ -159,19 +222,22 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 	struct strbuf out = STRBUF_INIT;
 	int64_t batch, subject, id;
 	int i, added = 0, had, minutes, every, parity, rc = -1;
-	char anchor[11];
+	char anchor[11], subj[sizeof r->subject];
+	const char *kind;
 
 	if (check_add(ctx, r) != 0)
 		return 0;
+	clean_subject(r->subject, subj, sizeof subj);
+	kind = kind_said(ctx);
 	every = every_weeks(ctx, r);
 	parity = every > 1 ? parity_said(ctx, r) : -1;
 	if ((had = acad_class_count(ctx->db, ctx->user.id)) < 0 || acad_batch_new(ctx->db, &batch) != 0 ||
-	    acad_subject_get(ctx->db, ctx->user.id, r->subject, batch, &subject) != 0)
+	    acad_subject_get(ctx->db, ctx->user.id, subject_said(ctx, subj), batch, &subject) != 0)
 		goto out;
 	for (i = 0; i < r->nweekdays; i++) {
 		anchor_of(ctx, r->weekdays[i], parity, anchor);
 		switch (acad_class_insert(ctx->db, ctx->user.id, subject, r->weekdays[i], r->start, r->end, r->room,
-		    every, anchor, batch, &id)) {
+		    kind, every, anchor, batch, &id)) {
 		case 1:
 			added++;
 			if (overlaps(ctx, r->weekdays[i], r->start, r->end, id, &out) != 0)
@@ -184,17 +250,17 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 		}
 	}
 	if (added == 0) {
-		reply_msgf(ctx->reply, "academic.add_dup", acad_class_line(ctx, r->subject, r->weekdays,
-		    r->nweekdays, r->start, r->end, r->room, every));
+		reply_msgf(ctx->reply, "academic.add_dup", acad_class_line(ctx, subj, r->weekdays,
+		    r->nweekdays, r->start, r->end, r->room, every, kind));
 		rc = 0;
 		goto out;
 	}
 	if (acad_settings_ensure(ctx->db, ctx->user.id, &minutes) != 0)
 		goto out;
-	if (had == 0)
+	if (had == 0 && minutes > 0)
 		strbuf_addf(&out, "\n\n%s", reply_fmt(ctx->reply, "academic.first_warn", minutes));
 	confirm(ctx, arena_printf(ctx->a, "%s%s", reply_fmt(ctx->reply, "academic.added",
-	    acad_class_line(ctx, r->subject, r->weekdays, r->nweekdays, r->start, r->end, r->room, every)),
+	    acad_class_line(ctx, subj, r->weekdays, r->nweekdays, r->start, r->end, r->room, every, kind)),
 	    strbuf_str(&out)), batch);
 	rc = 0;
 out:

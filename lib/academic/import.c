@@ -60,7 +60,7 @@ store(struct bot_ctx *ctx, const struct acad_ics_result *ics, int64_t batch, str
 {
 	size_t i;
 	int64_t subject, id;
-	int added = 0;
+	int added = 0, cut = 0;
 
 	for (i = 0; i < ics->n; i++) {
 		const struct acad_ics_class *c = &ics->classes[i];
@@ -68,11 +68,18 @@ store(struct bot_ctx *ctx, const struct acad_ics_result *ics, int64_t batch, str
 		if (acad_subject_get(ctx->db, ctx->user.id, c->subject, batch, &subject) != 0)
 			return -1;
 		switch (acad_class_insert(ctx->db, ctx->user.id, subject, c->weekday, c->start, c->end, c->room,
-		    c->every_weeks, c->anchor_monday, batch, &id)) {
+		    NULL, c->every_weeks, c->anchor_monday, batch, &id)) {
 		case 1:
 			added++;
+			if (cut)
+				break;
+			if (lines->len > ACAD_TEXT_MAX - 400) {	/* room for the notes after the lines */
+				strbuf_adds(lines, "\n…");
+				cut = 1;
+				break;
+			}
 			strbuf_addf(lines, "\n• %s", acad_class_line(ctx, c->subject, &c->weekday, 1, c->start, c->end,
-			    c->room, c->every_weeks));
+			    c->room, c->every_weeks, NULL));
 			break;
 		case 0:
 			break;
@@ -123,9 +130,10 @@ academic_calendar_import(struct bot_ctx *ctx, const struct nlu_result *r)
 	}
 	if (ics.skipped > 0)
 		strbuf_addf(&lines, "\n\n%s", reply_fmt(ctx->reply, "academic.import_skipped", (int)ics.skipped));
-	if (had == 0)
+	if (had == 0 && minutes > 0)
 		strbuf_addf(&lines, "\n\n%s", reply_fmt(ctx->reply, "academic.first_warn", minutes));
-	it = reply_text(ctx->reply, arena_printf(ctx->a, "%s%s", reply_fmt(ctx->reply, "academic.imported", added),
+	it = reply_text(ctx->reply, arena_printf(ctx->a, "%s%s", reply_fmt(ctx->reply,
+	    added == 1 ? "academic.imported_one" : "academic.imported", added),
 	    strbuf_str(&lines)));
 	reply_button(it, ctx->reply, reply_fmt(ctx->reply, "academic.btn_undo"),
 	    arena_printf(ctx->a, ACAD_CB "u:%lld", (long long)batch));

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "academic/academic.h"
 #include "academic/acad.h"
@@ -11,7 +12,7 @@
 
 /* The same order everywhere, so "borra la clase 2" means the second line of /clases. */
 #define LIST_SQL \
-	"SELECT c.id, s.code, c.room, c.weekday, c.every_weeks, to_char(c.start_time, 'HH24:MI') AS s," \
+	"SELECT c.id, s.code, s.name, c.room, c.kind, c.weekday, c.every_weeks, to_char(c.start_time, 'HH24:MI') AS s," \
 	" to_char(c.end_time, 'HH24:MI') AS e" \
 	" FROM academic.classes c JOIN academic.subjects s ON s.id = c.subject_id AND s.user_id = c.user_id" \
 	" WHERE c.user_id = $1 ORDER BY c.weekday, c.start_time, s.code, c.id"
@@ -22,7 +23,7 @@ row_line(struct bot_ctx *ctx, struct db_res *r, int i)
 	int wd = (int)db_get_i64(r, i, "weekday", 1);
 
 	return acad_class_line(ctx, db_get(r, i, "code"), &wd, 1, db_get(r, i, "s"), db_get(r, i, "e"),
-	    db_get(r, i, "room"), (int)db_get_i64(r, i, "every_weeks", 1));
+	    db_get(r, i, "room"), (int)db_get_i64(r, i, "every_weeks", 1), db_get(r, i, "kind"));
 }
 
 int
@@ -33,7 +34,7 @@ acad_list_reply(struct bot_ctx *ctx, int edit)
 	struct strbuf html = STRBUF_INIT;
 	struct reply_item *it;
 	struct db_res *r;
-	int i, n;
+	int i, n, edits;
 
 	if ((r = db_query(ctx->db, LIST_SQL, 1, p)) == NULL)
 		return -1;
@@ -42,20 +43,31 @@ acad_list_reply(struct bot_ctx *ctx, int edit)
 		strbuf_adds(&html, reply_fmt(ctx->reply, "academic.list_empty"));
 	} else {
 		strbuf_adds(&html, reply_fmt(ctx->reply, "academic.list_head"));
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
+			if (html.len > ACAD_TEXT_MAX) {
+				strbuf_adds(&html, "\n…");
+				break;
+			}
 			strbuf_addf(&html, "\n%d. %s", i + 1, row_line(ctx, r, i));
+		}
 		strbuf_addf(&html, "\n\n%s", reply_fmt(ctx->reply, "academic.list_hint"));
 	}
 	it = edit ? reply_edit(ctx->reply, ctx->u->message_id, strbuf_str(&html)) :
 	    reply_text(ctx->reply, strbuf_str(&html));
+	/* A row per class, delete and change; past half the keyboard, delete only. */
+	edits = n <= REPLY_MAX_BUTTONS / 2;
 	for (i = 0; i < n && i < REPLY_MAX_BUTTONS; i++) {
 		int wd = (int)db_get_i64(r, i, "weekday", 1);
+		long long id = (long long)db_get_i64(r, i, "id", 0);
 
-		if (i % 2 == 0 && i > 0)
+		if (i > 0 && (edits || i % 2 == 0))
 			reply_row(it);
 		reply_button(it, ctx->reply, reply_fmt(ctx->reply, "academic.btn_delete", i + 1, db_get(r, i, "code"),
 		    acad_weekdays_text(ctx->a, ctx->user.lang, &wd, 1), db_get(r, i, "s")),
-		    arena_printf(ctx->a, ACAD_CB "d:%lld", (long long)db_get_i64(r, i, "id", 0)));
+		    arena_printf(ctx->a, ACAD_CB "d:%lld", id));
+		if (edits)
+			reply_button(it, ctx->reply, reply_fmt(ctx->reply, "academic.btn_edit", i + 1),
+			    arena_printf(ctx->a, ACAD_CB "e:%lld", id));
 	}
 	db_res_free(r);
 	strbuf_release(&html);
@@ -80,6 +92,17 @@ number_of(const char *s)
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	return errno == 0 && *end == '\0' && v > 0 ? v : 0;
+}
+
+/* Does "what" ("CC", "clase de CC", "la de cc") name subject "code"? Case-insensitive, a whole last word. */
+static int
+names(const char *what, const char *code)
+{
+	size_t wl = strlen(what), cl = strlen(code);
+
+	if (strcasecmp(what, code) == 0)
+		return 1;
+	return wl > cl && what[wl - cl - 1] == ' ' && strcasecmp(what + wl - cl, code) == 0;
 }
 
 static int
@@ -116,11 +139,14 @@ academic_class_delete(struct bot_ctx *ctx, const struct nlu_result *nr)
 		rc = delete_row(ctx, r, (int)num - 1);
 		goto out;
 	}
-	for (i = 0; i < n; i++)
-		if (strcasecmp(db_get(r, i, "code"), what) == 0) {
+	for (i = 0; i < n; i++) {
+		const char *full = db_get(r, i, "name");
+
+		if (names(what, db_get(r, i, "code")) || (full != NULL && names(what, full))) {
 			hits++;
 			hit = i;
 		}
+	}
 	if (hits == 1)
 		rc = delete_row(ctx, r, hit);
 	else if (hits > 1)
@@ -141,7 +167,7 @@ callback_id(const char *data)
 
 /*
  * "ac:u:BATCH" undo, "ac:c:BATCH" change (undo and ask again), "ac:d:ID"
- * delete, "ac:l" list, "ac:t" timetable. Ids are only ever looked up together with the
+ * delete, "ac:e:ID" change one class, "ac:l" list, "ac:t" timetable. Ids are only ever looked up together with the
  * presser's user id, so forged data finds nothing and changes nothing.
  */
 int
@@ -150,7 +176,7 @@ academic_callback(struct bot_ctx *ctx, const char *data)
 	const char *cb = ctx->u->callback_id;
 	char op = strlen(data) > strlen(ACAD_CB) ? data[strlen(ACAD_CB)] : '\0';
 	/* op is one of these only when data[3] is not the terminator, so data[4] may be read. */
-	int64_t id = (op == 'u' || op == 'c' || op == 'd') && data[strlen(ACAD_CB) + 1] == ':' ?
+	int64_t id = (op == 'u' || op == 'c' || op == 'd' || op == 'e') && data[strlen(ACAD_CB) + 1] == ':' ?
 	    callback_id(data) : 0;
 	int n;
 
@@ -161,11 +187,12 @@ academic_callback(struct bot_ctx *ctx, const char *data)
 		reply_callback_answer(ctx->reply, cb, NULL);
 		return op == 'l' ? acad_list_reply(ctx, 0) : academic_timetable_show(ctx, &none);
 	}
-	if (id <= 0 || (op != 'u' && op != 'c' && op != 'd')) {
+	if (id <= 0) {
 		reply_callback_answer(ctx->reply, cb, reply_fmt(ctx->reply, "academic.cb_gone"));
 		return 0;
 	}
-	n = op == 'd' ? acad_class_delete(ctx->db, ctx->user.id, id) : acad_batch_delete(ctx->db, ctx->user.id, id);
+	n = op == 'd' || op == 'e' ? acad_class_delete(ctx->db, ctx->user.id, id) :
+	    acad_batch_delete(ctx->db, ctx->user.id, id);
 	if (n < 0)
 		return -1;
 	if (n == 0) {
@@ -178,6 +205,6 @@ academic_callback(struct bot_ctx *ctx, const char *data)
 	}
 	reply_callback_answer(ctx->reply, cb, reply_fmt(ctx->reply, "academic.cb_undone"));
 	reply_edit(ctx->reply, ctx->u->message_id, reply_fmt(ctx->reply,
-	    op == 'c' ? "academic.change_prompt" : "academic.undone", n));
+	    op != 'u' ? "academic.change_prompt" : n == 1 ? "academic.undone_one" : "academic.undone", n));
 	return 0;
 }

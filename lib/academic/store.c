@@ -21,24 +21,39 @@ acad_batch_new(struct db *db, int64_t *batch)
 
 /* A new subject takes the first palette colour none of the user's subjects has. */
 int
-acad_subject_get(struct db *db, int64_t user_id, const char *name, int64_t batch, int64_t *id)
+acad_subject_get(struct db *db, int64_t user_id, const char *said, int64_t batch, int64_t *id)
 {
-	char uid[DB_I64_LEN], b[DB_I64_LEN];
-	const char *p[3] = { db_i64(uid, user_id), name, db_i64(b, batch) };
+	char uid[DB_I64_LEN], b[DB_I64_LEN], code[128], name[128];
+	const char *p[4];
 	struct db_res *r;
 
+	acad_subject_split(said, code, sizeof code, name, sizeof name);
+	p[0] = db_i64(uid, user_id);
+	p[1] = code;
+	p[2] = name[0] != '\0' ? name : NULL;
+	p[3] = db_i64(b, batch);
 	r = db_query(db, "SELECT id FROM academic.subjects WHERE user_id = $1"
-	    " AND (lower(code) = lower($2) OR lower(name) = lower($2)) ORDER BY id LIMIT 1", 2, p);
+	    " AND (lower(code) = lower($2) OR lower(name) = lower($2)"
+	    "  OR lower(code) = lower($3::text) OR lower(name) = lower($3::text))"
+	    " ORDER BY lower(code) = lower($2) DESC, id LIMIT 1", 3, p);
 	if (r == NULL)
 		return -1;
 	*id = db_get_i64(r, 0, "id", 0);
 	db_res_free(r);
-	if (*id > 0)
+	if (*id > 0) {
+		char sid[DB_I64_LEN];
+		const char *q[3] = { p[0], db_i64(sid, *id), p[2] };
+
+		/* "CC" known, now said as "Cloud Computing (CC)": remember the full name. */
+		if (p[2] != NULL && db_exec(db, "UPDATE academic.subjects SET name = $3 WHERE user_id = $1 AND id = $2"
+		    " AND name IS NULL AND lower(code) <> lower($3)", 3, q) != 0)
+			return -1;
 		return 0;
-	r = db_query(db, "INSERT INTO academic.subjects (user_id, code, color, batch_id)"
-	    " VALUES ($1, $2, (SELECT coalesce(min(g), 0) FROM generate_series(0, 11) g"
-	    "   WHERE g NOT IN (SELECT color FROM academic.subjects WHERE user_id = $1)), $3)"
-	    " RETURNING id", 3, p);
+	}
+	r = db_query(db, "INSERT INTO academic.subjects (user_id, code, name, color, batch_id)"
+	    " VALUES ($1, $2, $3, (SELECT coalesce(min(g), 0) FROM generate_series(0, 11) g"
+	    "   WHERE g NOT IN (SELECT color FROM academic.subjects WHERE user_id = $1)), $4)"
+	    " RETURNING id", 4, p);
 	if (r == NULL)
 		return -1;
 	*id = db_get_i64(r, 0, "id", 0);
@@ -48,10 +63,11 @@ acad_subject_get(struct db *db, int64_t user_id, const char *name, int64_t batch
 
 int
 acad_class_insert(struct db *db, int64_t user_id, int64_t subject_id, int weekday, const char *start,
-    const char *end, const char *room, int every_weeks, const char *anchor_monday, int64_t batch, int64_t *id)
+    const char *end, const char *room, const char *kind, int every_weeks, const char *anchor_monday, int64_t batch,
+    int64_t *id)
 {
 	char uid[DB_I64_LEN], sid[DB_I64_LEN], wd[DB_I64_LEN], ev[DB_I64_LEN], b[DB_I64_LEN];
-	const char *p[9];
+	const char *p[10];
 	struct db_res *r;
 	int n;
 
@@ -64,11 +80,12 @@ acad_class_insert(struct db *db, int64_t user_id, int64_t subject_id, int weekda
 	p[6] = db_i64(ev, every_weeks);
 	p[7] = anchor_monday;
 	p[8] = db_i64(b, batch);
+	p[9] = kind;
 	r = db_query(db, "INSERT INTO academic.classes (user_id, subject_id, weekday, start_time, end_time,"
-	    " room, every_weeks, anchor_monday, batch_id)"
-	    " VALUES ($1, $2, $3, $4::time, $5::time, $6, $7, $8::date, $9)"
+	    " room, every_weeks, anchor_monday, batch_id, kind)"
+	    " VALUES ($1, $2, $3, $4::time, $5::time, $6, $7, $8::date, $9, $10)"
 	    " ON CONFLICT (user_id, subject_id, weekday, start_time, end_time, (coalesce(room, '')))"
-	    " DO NOTHING RETURNING id", 9, p);
+	    " DO NOTHING RETURNING id", 10, p);
 	if (r == NULL)
 		return -1;
 	n = db_rows(r);
@@ -101,10 +118,11 @@ acad_settings_ensure(struct db *db, int64_t user_id, int *minutes)
 
 	if (db_exec(db, "INSERT INTO academic.settings (user_id) VALUES ($1) ON CONFLICT DO NOTHING", 1, p) != 0)
 		return -1;
-	r = db_query(db, "SELECT warn_minutes FROM academic.settings WHERE user_id = $1", 1, p);
+	r = db_query(db, "SELECT CASE WHEN warn_on THEN warn_minutes ELSE 0 END AS m FROM academic.settings"
+	    " WHERE user_id = $1", 1, p);
 	if (r == NULL)
 		return -1;
-	*minutes = (int)db_get_i64(r, 0, "warn_minutes", ACAD_WARN_DEFAULT);
+	*minutes = (int)db_get_i64(r, 0, "m", ACAD_WARN_DEFAULT);
 	db_res_free(r);
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* See LICENSE. term.c: when the term starts and ends, and the days without class. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "academic/academic.h"
@@ -42,6 +43,19 @@ academic_term_set(struct bot_ctx *ctx, const struct nlu_result *r)
 	snprintf(end, sizeof end, "%s", r->until[0] != '\0' ? r->until : db_rows(res) > 0 && db_get(res, 0, "e") ?
 	    db_get(res, 0, "e") : "");
 	db_res_free(res);
+	/*
+	 * "empieza el 14/09 y acaba el 22/01" said in November: the parser reads
+	 * a date without a year as the next one, so the start lands a year late.
+	 * A term is never longer than a year: take the start a year earlier.
+	 */
+	if (r->date[0] != '\0' && end[0] != '\0' && strcmp(start, end) > 0 && (int)strlen(start) == 10) {
+		char earlier[32];
+		int64_t s0, e0;
+
+		snprintf(earlier, sizeof earlier, "%04d%s", atoi(start) - 1, start + 4);
+		if (acad_parse_date(earlier, &s0) == 0 && acad_parse_date(end, &e0) == 0 && s0 <= e0 && e0 - s0 <= 366)
+			acad_fmt_date(s0, start);
+	}
 	/* ISO dates compare as strings. */
 	if (start[0] != '\0' && end[0] != '\0' && strcmp(start, end) > 0) {
 		reply_msgf(ctx->reply, "academic.term_backwards", day_or_unknown(ctx, start), day_or_unknown(ctx, end));
@@ -53,7 +67,11 @@ academic_term_set(struct bot_ctx *ctx, const struct nlu_result *r)
 	    " ON CONFLICT (user_id) DO UPDATE SET starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on",
 	    3, p) != 0 || acad_warnings_cancel(ctx->db, ctx->user.id) != 0)
 		return -1;
-	reply_msgf(ctx->reply, "academic.term_set", day_or_unknown(ctx, p[1]), day_or_unknown(ctx, p[2]));
+	if (p[1] != NULL && p[2] != NULL)
+		reply_msgf(ctx->reply, "academic.term_set", day_or_unknown(ctx, p[1]), day_or_unknown(ctx, p[2]));
+	else
+		reply_msgf(ctx->reply, p[1] != NULL ? "academic.term_set_start" : "academic.term_set_end",
+		    day_or_unknown(ctx, p[1] != NULL ? p[1] : p[2]));
 	return 0;
 }
 

@@ -1,4 +1,4 @@
-/* See LICENSE. timetable.c: the weekly timetable as a PNG (libgd + FreeType) and as text. */
+/* See LICENSE. timetable.c: the weekly timetable as a PNG (libgd, FreeType text through glyph.c) and as text. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,49 +45,49 @@ struct tt {
 	int		 px_hour, colw;
 };
 
-/* Width in pixels of "s" at "pt" points, or -1 when FreeType fails (no font). */
-static int
-text_width(const char *font, double pt, const char *s)
-{
-	int br[8];
-
-	if (gdImageStringFT(NULL, br, 0, (char *)font, pt, 0.0, 0, 0, (char *)s) != NULL)
-		return -1;
-	return br[2] - br[0];
-}
-
 /*
  * Draws "s" at ("x", "y" baseline) cut with an ellipsis to "maxw" pixels,
- * always on a UTF-8 character boundary. Returns -1 if FreeType failed.
+ * always on a UTF-8 character boundary. Returns -1 if the font is missing.
  */
 static int
-text_fit(gdImagePtr im, int color, const char *font, double pt, int x, int y, int maxw, const char *s)
+text_fit(gdImagePtr im, int color, const char *font, int px, int x, int y, int maxw, const char *s)
 {
 	char buf[256];
 	size_t n;
-	int br[8];
+	int w;
 
 	snprintf(buf, sizeof buf, "%s", s);
 	n = strlen(buf);
-	while (n > 0) {
-		int w = text_width(font, pt, buf);
-
-		if (w < 0)
-			return -1;
-		if (w <= maxw)
-			break;
+	while ((w = acad_text_width(font, px, buf)) > maxw && n > 0) {
 		/* Drop one UTF-8 character and put "…" in its place. */
 		do
 			n--;
 		while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
-		if (n < sizeof buf - 4)
-			memcpy(buf + n, "\xE2\x80\xA6", 4);
 		if (n == 0)
 			return 0;
+		memcpy(buf + n, "\xE2\x80\xA6", 4);
 	}
-	if (gdImageStringFT(im, br, color, (char *)font, pt, 0.0, x, y, buf) != NULL)
+	if (w < 0)
 		return -1;
-	return 0;
+	return acad_text_draw(im, color, font, px, x, y, buf);
+}
+
+/* gdImageFilledRectangle for a palette image, a row at a time (it sets pixels one by one). */
+static void
+fill(gdImagePtr im, int x0, int y0, int x1, int y1, int color)
+{
+	int y;
+
+	if (x0 < 0)
+		x0 = 0;
+	if (y0 < 0)
+		y0 = 0;
+	if (x1 >= gdImageSX(im))
+		x1 = gdImageSX(im) - 1;
+	if (y1 >= gdImageSY(im))
+		y1 = gdImageSY(im) - 1;
+	for (y = y0; y <= y1 && x0 <= x1; y++)
+		memset(im->pixels[y] + x0, color, (size_t)(x1 - x0 + 1));
 }
 
 static void
@@ -142,23 +142,23 @@ draw_grid(struct tt *t, int ink, int grid, int band)
 	int i, h, x, y, height = gdImageSY(t->im);
 	char label[8];
 
-	if (text_fit(t->im, ink, FONT_BOLD, 26, TT_PAD * 2, 46, TT_W - 4 * TT_PAD,
+	if (text_fit(t->im, ink, FONT_BOLD, 35, TT_PAD * 2, 46, TT_W - 4 * TT_PAD,
 	    i18n_get(t->lang, "academic.tt_title")) != 0)
 		return -1;
 	for (i = 0; i < t->ndays; i++) {
 		const char *name = i18n_get(t->lang, short_keys[t->days[i]]);
-		int w = text_width(FONT_BOLD, 20, name);
+		int w = acad_text_width(FONT_BOLD, 27, name);
 
 		x = TT_LEFT + i * t->colw;
 		if (i % 2 == 1)
-			gdImageFilledRectangle(t->im, x, TT_TOP, x + t->colw - 1, height - TT_BOTTOM, band);
-		text_fit(t->im, ink, FONT_BOLD, 20, x + (t->colw - w) / 2, TT_TOP - 20, t->colw, name);
+			fill(t->im, x, TT_TOP, x + t->colw - 1, height - TT_BOTTOM, band);
+		text_fit(t->im, ink, FONT_BOLD, 27, x + (t->colw - w) / 2, TT_TOP - 20, t->colw, name);
 	}
 	for (h = t->first_hour; h <= t->last_hour; h++) {
 		y = TT_TOP + (h - t->first_hour) * t->px_hour;
 		gdImageLine(t->im, TT_LEFT, y, TT_W - TT_RIGHT, y, grid);
 		snprintf(label, sizeof label, "%02d:00", h % 24);
-		if (text_fit(t->im, ink, FONT, 16, TT_PAD, y + 8, TT_LEFT - TT_PAD, label) != 0)
+		if (text_fit(t->im, ink, FONT, 21, TT_PAD, y + 8, TT_LEFT - TT_PAD, label) != 0)
 			return -1;
 	}
 	return 0;
@@ -192,7 +192,7 @@ lanes(const struct acad_block *b, size_t n, int *lane, int *nlanes)
 static int
 draw_block(struct tt *t, const struct acad_block *b, int lane, int nlanes, int white)
 {
-	int col = day_column(t, b->weekday), x0, x1, y0, y1, w, fill, y;
+	int col = day_column(t, b->weekday), x0, x1, y0, y1, w, color, y;
 	const int *rgb = palette[(b->color % NPALETTE + NPALETTE) % NPALETTE];
 	char hm[48];
 
@@ -203,22 +203,22 @@ draw_block(struct tt *t, const struct acad_block *b, int lane, int nlanes, int w
 	x1 = x0 + w - 6;
 	y0 = TT_TOP + (b->start - t->first_hour * 60) * t->px_hour / 60 + 2;
 	y1 = TT_TOP + (b->end - t->first_hour * 60) * t->px_hour / 60 - 2;
-	fill = gdImageColorAllocate(t->im, rgb[0], rgb[1], rgb[2]);
-	gdImageFilledRectangle(t->im, x0, y0, x1, y1, fill);
+	color = gdImageColorResolve(t->im, rgb[0], rgb[1], rgb[2]);
+	fill(t->im, x0, y0, x1, y1, color);
 	if (b->every_weeks > 1) {	/* every other week: a white stripe on the left edge */
-		gdImageFilledRectangle(t->im, x0, y0, x0 + 5, y1, white);
+		fill(t->im, x0, y0, x0 + 5, y1, white);
 		x0 += 6;
 	}
 	y = y0 + 26;
-	if (text_fit(t->im, white, FONT_BOLD, 17, x0 + 6, y, x1 - x0 - 10, b->subject) != 0)
+	if (text_fit(t->im, white, FONT_BOLD, 23, x0 + 6, y, x1 - x0 - 10, b->subject) != 0)
 		return -1;
 	if (b->room != NULL && b->room[0] != '\0' && y + 24 < y1) {
 		y += 24;
-		text_fit(t->im, white, FONT, 14, x0 + 6, y, x1 - x0 - 10, b->room);
+		text_fit(t->im, white, FONT, 19, x0 + 6, y, x1 - x0 - 10, b->room);
 	}
 	if (y + 22 < y1) {
 		snprintf(hm, sizeof hm, "%02d:%02d-%02d:%02d", b->start / 60, b->start % 60, b->end / 60, b->end % 60);
-		text_fit(t->im, white, FONT, 12, x0 + 6, y + 22, x1 - x0 - 10, hm);
+		text_fit(t->im, white, FONT, 16, x0 + 6, y + 22, x1 - x0 - 10, hm);
 	}
 	return 0;
 }
@@ -235,15 +235,14 @@ acad_timetable_png(const struct acad_block *b, size_t n, const char *lang, void 
 	memset(&t, 0, sizeof t);
 	t.lang = lang;
 	layout(&t, b, n);
-	t.im = gdImageCreateTrueColor(TT_W,
+	t.im = gdImageCreate(TT_W,
 	    TT_TOP + (t.last_hour - t.first_hour) * t.px_hour + TT_BOTTOM);
 	if (t.im == NULL)
 		goto out;
-	white = gdImageColorAllocate(t.im, 255, 255, 255);
+	white = gdImageColorAllocate(t.im, 255, 255, 255);	/* the first colour: the background */
 	ink = gdImageColorAllocate(t.im, 0x22, 0x22, 0x22);
 	grid = gdImageColorAllocate(t.im, 0xcc, 0xcc, 0xcc);
 	band = gdImageColorAllocate(t.im, 0xf3, 0xf5, 0xf8);
-	gdImageFilledRectangle(t.im, 0, 0, gdImageSX(t.im) - 1, gdImageSY(t.im) - 1, white);
 	if (draw_grid(&t, ink, grid, band) != 0)
 		goto out;
 	lane = calloc(n + 1, sizeof *lane);
@@ -254,8 +253,8 @@ acad_timetable_png(const struct acad_block *b, size_t n, const char *lang, void 
 	for (i = 0; i < n; i++)
 		if (draw_block(&t, &b[i], lane[i], nl[i], white) != 0)
 			goto out;
-	/* Level 3: flat colours compress well, and level 9 costs more time than it saves bytes. */
-	*png = gdImagePngPtrEx(t.im, &size, 3);
+	/* A palette image and zlib level 1: flat colours compress well anyway, and both keep it fast. */
+	*png = gdImagePngPtrEx(t.im, &size, 1);
 	if (*png == NULL)
 		goto out;
 	*len = (size_t)size;
@@ -278,7 +277,7 @@ acad_timetable_text(const struct acad_block *b, size_t n, const char *lang, stru
 		int first = 1;
 
 		for (i = 0; i < n; i++) {
-			if (b[i].weekday != d)
+			if (b[i].weekday != d || out->len > ACAD_TEXT_MAX)
 				continue;
 			if (first)
 				strbuf_addf(out, "%s<b>%s</b>\n", out->len > 0 ? "\n" : "",

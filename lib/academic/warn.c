@@ -65,29 +65,49 @@ academic_warn_off(struct bot_ctx *ctx, const struct nlu_result *r)
 
 /*
  * Every class occurrence whose warning (start minus the student's lead)
- * falls in [$1, $2): days are enumerated in each student's own zone and the
- * start is turned into an instant there by PostgreSQL, so daylight saving is
+ * falls in [$1, $2). For each (zone, lead) pair in use, the window shifted
+ * by the lead is turned into that zone's local days and start times (an hour
+ * wider on each side when a daylight-saving jump falls inside it, so the jump
+ * cannot hide a class), and the
+ * classes starting then are found through classes_day_start ("OFFSET 0"
+ * keeps the planner from trading that index for a scan of every class:
+ * it cannot tell the day list is a few rows). The exact test
+ * is then on instants computed by PostgreSQL in the student's zone, so DST is
  * right; the term, days off and alternate weeks as in ACAD_CLASSES_ON_DAY_SQL.
  */
 #define PRODUCE_SQL \
-	"SELECT c.id, c.user_id, u.lang, s.code, c.room, st.warn_minutes," \
-	" extract(epoch FROM (g.d::date + c.start_time) AT TIME ZONE u.tz)::bigint AS starts" \
-	" FROM academic.settings st" \
-	" JOIN core.users u ON u.user_id = st.user_id AND u.active" \
-	" CROSS JOIN LATERAL generate_series((to_timestamp($1) AT TIME ZONE u.tz)::date," \
-	"   (to_timestamp($2) AT TIME ZONE u.tz + make_interval(mins => st.warn_minutes))::date," \
-	"   interval '1 day') AS g(d)" \
-	" JOIN academic.classes c ON c.user_id = st.user_id AND c.weekday = extract(isodow FROM g.d)" \
+	"WITH pairs AS (SELECT DISTINCT u.tz, st.warn_minutes AS lead FROM academic.settings st" \
+	"   JOIN core.users u ON u.user_id = st.user_id WHERE st.warn_on AND u.active)," \
+	" win0 AS (SELECT p.tz, p.lead," \
+	"   (to_timestamp($1) + make_interval(mins => p.lead)) AT TIME ZONE p.tz AS lo," \
+	"   (to_timestamp($2) + make_interval(mins => p.lead)) AT TIME ZONE p.tz AS hi" \
+	"   FROM pairs p)," \
+	" win AS (SELECT w.tz, w.lead," \
+	"   CASE WHEN w.hi - w.lo = to_timestamp($2) - to_timestamp($1) THEN w.lo" \
+	"     ELSE least(w.lo, w.hi) - interval '1 hour' END AS lo," \
+	"   CASE WHEN w.hi - w.lo = to_timestamp($2) - to_timestamp($1) THEN w.hi" \
+	"     ELSE greatest(w.lo, w.hi) + interval '1 hour' END AS hi" \
+	"   FROM win0 w)," \
+	" days AS (SELECT w.tz, w.lead, g.d::date AS day," \
+	"   CASE WHEN g.d::date = w.lo::date THEN w.lo::time ELSE time '00:00' END AS t_lo," \
+	"   CASE WHEN g.d::date = w.hi::date THEN w.hi::time END AS t_hi" \
+	"   FROM win w CROSS JOIN LATERAL generate_series(w.lo::date, w.hi::date, interval '1 day') AS g(d))," \
+	" cand AS MATERIALIZED (SELECT d.tz, d.lead, d.day, c.id, c.user_id, c.subject_id, c.room, c.start_time," \
+	"   c.anchor_monday, c.every_weeks FROM days d" \
+	"   CROSS JOIN LATERAL (SELECT * FROM academic.classes c0 WHERE c0.weekday = extract(isodow FROM d.day)::int" \
+	"   AND c0.start_time >= d.t_lo AND c0.start_time <= coalesce(d.t_hi, time '24:00') OFFSET 0) c" \
+	"   WHERE abs((d.day - (extract(isodow FROM d.day)::int - 1)) - c.anchor_monday) / 7 % c.every_weeks = 0" \
+	"   AND (d.day + c.start_time) AT TIME ZONE d.tz - make_interval(mins => d.lead) >= to_timestamp($1)" \
+	"   AND (d.day + c.start_time) AT TIME ZONE d.tz - make_interval(mins => d.lead) < to_timestamp($2))" \
+	" SELECT c.id, c.user_id, u.lang, s.code, c.room, c.lead AS warn_minutes," \
+	" extract(epoch FROM (c.day + c.start_time) AT TIME ZONE c.tz)::bigint AS starts" \
+	" FROM cand c" \
+	" JOIN core.users u ON u.user_id = c.user_id AND u.tz = c.tz AND u.active" \
+	" JOIN academic.settings st ON st.user_id = c.user_id AND st.warn_on AND st.warn_minutes = c.lead" \
 	" JOIN academic.subjects s ON s.id = c.subject_id AND s.user_id = c.user_id" \
 	" LEFT JOIN academic.terms t ON t.user_id = c.user_id" \
-	" WHERE st.warn_on" \
-	" AND (t.starts_on IS NULL OR g.d::date >= t.starts_on) AND (t.ends_on IS NULL OR g.d::date <= t.ends_on)" \
-	" AND NOT EXISTS (SELECT 1 FROM academic.days_off o WHERE o.user_id = c.user_id AND o.day = g.d::date)" \
-	" AND abs((g.d::date - (extract(isodow FROM g.d)::int - 1)) - c.anchor_monday) / 7 % c.every_weeks = 0" \
-	" AND (g.d::date + c.start_time) AT TIME ZONE u.tz - make_interval(mins => st.warn_minutes)" \
-	"   >= to_timestamp($1)" \
-	" AND (g.d::date + c.start_time) AT TIME ZONE u.tz - make_interval(mins => st.warn_minutes)" \
-	"   < to_timestamp($2)"
+	" WHERE (t.starts_on IS NULL OR c.day >= t.starts_on) AND (t.ends_on IS NULL OR c.day <= t.ends_on)" \
+	" AND NOT EXISTS (SELECT 1 FROM academic.days_off o WHERE o.user_id = c.user_id AND o.day = c.day)"
 
 /* "30 minutos" / "2 horas": the lead as the student reads it. */
 static void
@@ -132,6 +152,15 @@ academic_warn_produce(struct db *db, time_t from, time_t to)
 
 	if (to <= from)
 		return 0;
+	/*
+	 * The planner cannot know the day list is a few rows, prices the query
+	 * high and JIT-compiles it: a second of compiling for milliseconds of
+	 * work, every minute. Off for this transaction (the reminder run gives
+	 * each producer its own).
+	 */
+	if ((r = db_query(db, "SELECT set_config('jit', 'off', true) AS jit", 0, NULL)) == NULL)
+		return -1;
+	db_res_free(r);
 	if ((r = db_query(db, PRODUCE_SQL, 2, p)) == NULL)
 		return -1;
 	for (i = 0; i < db_rows(r) && rc == 0; i++) {

@@ -1,6 +1,7 @@
 /* See LICENSE. deliver.c: a committed reply list out to Telegram, the first item in the webhook response. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "bot/deliver.h"
 #include "core/log.h"
@@ -114,7 +115,7 @@ send_file(const struct reply_item *it, struct tg *tg, struct tg_result *res)
 }
 
 static int
-send_item(const struct reply_item *it, struct tg *tg)
+send_item(const struct reply_item *it, struct tg *tg, struct tg_result *out)
 {
 	struct tg_result res;
 	int rc;
@@ -135,8 +136,62 @@ send_item(const struct reply_item *it, struct tg *tg)
 	if (rc != 0)
 		log_warn("deliver: %s to chat %lld: %s (%ld)", reply_item_method(it),
 		    (long long)it->chat_id, tg_status_name(res.status), res.http_code);
+	out->status = res.status;
+	out->retry_after = res.retry_after;
 	tg_result_release(&res);
 	return rc;
+}
+
+/*
+ * A worker waits for Telegram at most this long in all, retries included, so
+ * that it answers the webhook well within nginx's 30 s and Telegram's 60 s.
+ */
+#define DELIVER_BUDGET_MS	10000
+#define DELIVER_5XX_PAUSE_MS	300
+
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (long)(t1.tv_sec - t0->tv_sec) * 1000 + (t1.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+static void
+sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) != 0)
+		;
+}
+
+/*
+ * Sends "it", once more after a 429 (waiting exactly retry_after, Bot API)
+ * or a 5xx, when that still fits in the budget that began at "t0". A
+ * timeout is not retried: Telegram may have taken the message, and the
+ * worker has waited long enough. Returns 0 when Telegram accepted it.
+ */
+static int
+send_with_retry(const struct reply_item *it, struct tg *tg, const struct timespec *t0)
+{
+	struct tg_result res;
+	long wait;
+
+	memset(&res, 0, sizeof res);
+	if (send_item(it, tg, &res) == 0)
+		return 0;
+	if (res.status == TG_RETRY_AFTER)
+		wait = res.retry_after > 0 ? res.retry_after * 1000 : 1000;
+	else if (res.status == TG_SERVER_ERROR)
+		wait = DELIVER_5XX_PAUSE_MS;
+	else
+		return -1;
+	if (ms_since(t0) + wait >= DELIVER_BUDGET_MS)
+		return -1;
+	sleep_ms(wait);
+	return send_item(it, tg, &res);
 }
 
 /*
@@ -149,6 +204,7 @@ reply_deliver(const struct reply *r, struct tg *tg, struct strbuf *body)
 {
 	size_t i, n = r->n;
 	int failed = 0;
+	struct timespec t0;
 	const struct reply_item *last = n > 0 ? &r->items[n - 1] : NULL;
 
 	if (body != NULL && last != NULL && last->kind != REPLY_PHOTO && last->kind != REPLY_DOCUMENT) {
@@ -162,8 +218,9 @@ reply_deliver(const struct reply *r, struct tg *tg, struct strbuf *body)
 		json_gen_free(g);
 		n--;
 	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < n; i++)
-		if (tg == NULL || send_item(&r->items[i], tg) != 0)
+		if (tg == NULL || send_with_retry(&r->items[i], tg, &t0) != 0)
 			failed++;
 	return failed;
 }

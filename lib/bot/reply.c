@@ -35,13 +35,53 @@ reply_add(struct reply *r, enum reply_kind kind)
 	return it;
 }
 
+/*
+ * Where to end a chunk of at most REPLY_MAX_TEXT bytes of "s": after the last
+ * newline, else the last space, else on a UTF-8 character boundary.
+ */
+static size_t
+chunk_end(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len <= REPLY_MAX_TEXT)
+		return len;
+	for (i = REPLY_MAX_TEXT; i > REPLY_MAX_TEXT / 2; i--)
+		if (s[i - 1] == '\n')
+			return i;
+	for (i = REPLY_MAX_TEXT; i > REPLY_MAX_TEXT / 2; i--)
+		if (s[i - 1] == ' ')
+			return i;
+	for (i = REPLY_MAX_TEXT; i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80; i--)
+		;
+	return i;
+}
+
+/*
+ * A message of "html"; text over Telegram's limit becomes several messages,
+ * cut between lines, so no module can lose a reply to a 400. Buttons added
+ * to the returned item go under the last part.
+ */
+static struct reply_item *
+reply_message(struct reply *r, const char *html)
+{
+	struct reply_item *it = NULL;
+	size_t len = strlen(html), n;
+
+	do {
+		n = chunk_end(html, len);
+		it = reply_add(r, REPLY_MESSAGE);
+		it->text = arena_strndup(r->a, html, n);
+		html += n;
+		len -= n;
+	} while (len > 0);
+	return it;
+}
+
 struct reply_item *
 reply_text(struct reply *r, const char *html)
 {
-	struct reply_item *it = reply_add(r, REPLY_MESSAGE);
-
-	it->text = arena_strdup(r->a, html);
-	return it;
+	return reply_message(r, html ? html : "");
 }
 
 /* The catalog text of "key" formatted with "ap". The format comes from our catalogs, never from users. */
@@ -69,13 +109,13 @@ reply_fmt(struct reply *r, const char *key, ...)
 struct reply_item *
 reply_msgf(struct reply *r, const char *key, ...)
 {
-	struct reply_item *it = reply_add(r, REPLY_MESSAGE);
+	const char *text;
 	va_list ap;
 
 	va_start(ap, key);
-	it->text = reply_vfmt(r, key, ap);
+	text = reply_vfmt(r, key, ap);
 	va_end(ap);
-	return it;
+	return reply_message(r, text);
 }
 
 const char *

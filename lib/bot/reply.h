@@ -17,6 +17,7 @@ enum reply_kind {
 };
 
 #define REPLY_MAX_BUTTONS 48
+#define REPLY_MAX_TEXT	4096	/* Telegram's limit in characters; counted in bytes here, which is stricter */
 
 /* An inline keyboard button; callback_data is at most 64 bytes (Bot API), url for link buttons. */
 struct reply_button {
@@ -51,7 +52,11 @@ struct reply {
 
 void	reply_init(struct reply *, struct arena *, const char *lang, int64_t chat_id);
 
-/* A message of HTML "html" (already escaped where it holds user text). */
+/*
+ * A message of HTML "html" (already escaped where it holds user text). Text
+ * longer than REPLY_MAX_TEXT is sent as several messages, cut between lines;
+ * the item returned (for buttons) is the last.
+ */
 struct reply_item	*reply_text(struct reply *, const char *html);
 /* A message from catalog key "key" formatted with the arguments (escape user text with reply_esc). */
 struct reply_item	*reply_msgf(struct reply *, const char *key, ...);

@@ -15,6 +15,9 @@
 /* reminders */
 #include "reminders/reminders.h"
 
+/* privacy */
+#include "privacy/privacy.h"
+
 /*
  * Free text goes through nlu_parse and lands here by intent (and target,
  * where one intent belongs to several modules); the first match wins, so
@@ -62,6 +65,10 @@ const struct intent_route intent_routes[] = {
 	/* reminders */
 	{ "digest.set",        NULL,	reminders_digest_set },
 
+	/* privacy */
+	{ "privacy.export",    NULL,	privacy_export },
+	{ "privacy.delete",    NULL,	privacy_delete_ask },
+
 	/* no target said: class warnings, whose handler asks when it cannot tell */
 	{ "reminder.set",      NULL,	academic_warn_set },
 	{ "reminder.off",      NULL,	academic_warn_off },
@@ -100,6 +107,11 @@ const struct command_route command_routes[] = {
 	{ "/resumen",		"digest.set" },
 	{ "/digest",		"digest.set" },
 
+	/* privacy */
+	{ "/exportar",		"privacy.export" },
+	{ "/export",		"privacy.export" },
+	{ "/borrar_mis_datos",	"privacy.delete" },
+	{ "/delete_my_data",	"privacy.delete" },
 	{ NULL, NULL }
 };
 
@@ -116,6 +128,8 @@ const struct callback_route callback_routes[] = {
 	/* reminders */
 	{ REMINDERS_CALLBACK_PREFIX,	reminders_button },
 
+	/* privacy */
+	{ PRIVACY_CB,		privacy_callback },
 	{ NULL, NULL }
 };
 

@@ -36,6 +36,7 @@ struct chart {
 	chart_fmt_fn			 fmt;
 	void				*fmt_arg;
 	int				 width, height;	/* 0: 1080 wide (a phone screen), height per kind */
+	chart_fmt_fn			 axis_fmt;	/* the value axis; NULL: fmt */
 };
 
 /* The font every chart uses: fonts-dejavu-core. */

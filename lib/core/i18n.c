@@ -20,6 +20,9 @@ extern const struct msg expenses_msgs[];
 /* reminders (lib/reminders/) */
 extern const struct msg reminders_msgs[];
 
+/* privacy (lib/privacy/) */
+extern const struct msg privacy_msgs[];
+
 static const struct msg *const catalogs[] = {
 	core_msgs,
 	/* academic */
@@ -33,6 +36,8 @@ static const struct msg *const catalogs[] = {
 	/* reminders */
 	reminders_msgs,
 
+	/* privacy */
+	privacy_msgs,
 	NULL
 };
 

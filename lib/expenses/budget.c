@@ -5,6 +5,7 @@
 #include "expenses/expenses.h"
 #include "expenses/internal.h"
 #include "expenses/money.h"
+#include "core/strbuf.h"
 #include "db/db.h"
 
 /* Spent in "currency" in "p" up to and including today. Returns 0 or -1. */
@@ -126,8 +127,36 @@ expenses_budget_set(struct bot_ctx *c, const struct nlu_result *res)
 		return -1;
 	if (spent_so_far(c, p, cur, &spent) != 0)
 		return -1;
+	/* Levels already passed are told here, in the percentage, and not again as warnings. */
+	if (spent * 100 >= cents * 80 &&
+	    record_levels(c, period, cur, p.from, spent >= cents ? "{80,100}" : "{80}") < 0)
+		return -1;
 	snprintf(key, sizeof key, "expenses.per.%s", period);
 	reply_msgf(c->reply, "expenses.budget_set", exp_money(c->reply, cents, cur), reply_fmt(c->reply, key),
 	    exp_money(c->reply, spent, cur), (int)(spent * 100 / cents));
-	return exp_budget_check(c);
+	return 0;
+}
+
+/*
+ * Appends "🎯 42,80 € de 50,00 € (85 %)" to "sb" when "user" has a budget for
+ * periods of "kind" in "currency". Returns 0 (also when there is none) or -1.
+ */
+int
+exp_budget_line(struct bot_ctx *c, struct strbuf *sb, enum period_kind kind, const char *currency,
+    int64_t spent)
+{
+	char u[DB_I64_LEN];
+	const char *p[3] = { db_i64(u, c->user.id), period_kind_name(kind), currency };
+	struct db_res *res;
+	int64_t budget;
+
+	res = db_query(c->db, "SELECT amount::text AS amount FROM expenses.budgets "
+	    "WHERE user_id = $1 AND period = $2 AND currency = $3", 3, p);
+	if (res == NULL)
+		return -1;
+	if (db_rows(res) > 0 && money_parse(db_get(res, 0, "amount"), &budget) == 0 && budget > 0)
+		strbuf_adds(sb, reply_fmt(c->reply, "expenses.budget_line", exp_money(c->reply, spent, currency),
+		    exp_money(c->reply, budget, currency), (int)(spent * 100 / budget)));
+	db_res_free(res);
+	return 0;
 }

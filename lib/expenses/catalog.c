@@ -61,6 +61,7 @@ const struct msg expenses_msgs[] = {
 	{ "expenses.summary_title", "💶 <b>Gastos · %s</b>\n", "💶 <b>Spending · %s</b>\n" },
 	{ "expenses.summary_title_sofar", "💶 <b>Gastos · %s</b> (hasta hoy)\n", "💶 <b>Spending · %s</b> (so far)\n" },
 	{ "expenses.summary_empty", "No tienes gastos en %s 📭", "No expenses in %s 📭" },
+	{ "expenses.total_one", "\nTotal: <b>%s</b> · %ld gasto\n", "\nTotal: <b>%s</b> · %ld expense\n" },
 	{ "expenses.total", "\nTotal: <b>%s</b> · %ld gastos\n", "\nTotal: <b>%s</b> · %ld expenses\n" },
 	{ "expenses.change_up", "📈 %+d %% frente a %s%s: %s\n", "📈 %+d%% vs %s%s: %s\n" },
 	{ "expenses.change_down", "📉 %+d %% frente a %s%s: %s\n", "📉 %+d%% vs %s%s: %s\n" },
@@ -85,17 +86,21 @@ const struct msg expenses_msgs[] = {
 	{ "expenses.title.pie", "Reparto por categoría · %s", "By category · %s" },
 	{ "expenses.title.cat", "Gastos por categoría · %s", "Spending by category · %s" },
 	{ "expenses.title.bar", "Gastos por día · %s", "Spending by day · %s" },
+	{ "expenses.title.bar_year", "Gastos por mes · %s", "Spending by month · %s" },
 	{ "expenses.title.line", "Acumulado · %s", "Running total · %s" },
 	{ "expenses.title.cmp", "Últimos %2$d meses hasta %1$s", "Last %2$d months to %1$s" },
 	{ "expenses.subtitle_total", "Total: %s", "Total: %s" },
+	{ "expenses.subtitle_only", "Total: %s (solo %s; las otras monedas, aparte)", "Total: %s (%s only; other currencies apart)" },
 	{ "expenses.legend_month", "%s: %s", "%s: %s" },
 	{ "expenses.line_more", "A día %d llevas un %d %% más que en %s.", "By day %d you've spent %d%% more than in %s." },
 	{ "expenses.line_less", "A día %d llevas un %d %% menos que en %s.", "By day %d you've spent %d%% less than in %s." },
-	{ "expenses.caption", "📊 %s\n%s", "📊 %s\n%s" },
+	{ "expenses.caption", "📊 %s", "📊 %s" },
+	{ "expenses.caption_more", "📊 %s\n%s", "📊 %s\n%s" },
 
 	/* Managing */
 	{ "expenses.row", "%s — %s%s · %s", "%s — %s%s · %s" },
 	{ "expenses.list_title", "<b>Gastos · %s</b>\n", "<b>Expenses · %s</b>\n" },
+	{ "expenses.list_total", "Total: <b>%s</b>\n", "Total: <b>%s</b>\n" },
 	{ "expenses.list_recent", "<b>Últimos gastos</b>\n", "<b>Latest expenses</b>\n" },
 	{ "expenses.list_line", "%d. %s\n", "%d. %s\n" },
 	{ "expenses.list_hint", "\nPulsa 🗑 y el número para borrar uno.", "\nTap 🗑 and the number to delete one." },
@@ -115,6 +120,7 @@ const struct msg expenses_msgs[] = {
 	{ "expenses.stopped_short", "Ya no se repite", "No longer repeats" },
 
 	/* Budget */
+	{ "expenses.budget_line", "🎯 Presupuesto: %s de %s (%d %%)\n", "🎯 Budget: %s of %s (%d%%)\n" },
 	{ "expenses.budget_set", "🎯 Presupuesto: %s %s. Llevas %s (%d %%).", "🎯 Budget: %s %s. So far: %s (%d%%)." },
 	{ "expenses.budget_80", "⚠️ Llevas %s de tu presupuesto de %s %s (%d %%).",
 	  "⚠️ You've spent %s of your %s %s budget (%d%%)." },

@@ -26,6 +26,17 @@ fmt_money(void *arg, int64_t v, char *buf, size_t len)
 	strbuf_release(&sb);
 }
 
+static void
+fmt_axis(void *arg, int64_t v, char *buf, size_t len)
+{
+	const struct fmt_arg *f = arg;
+	struct strbuf sb = STRBUF_INIT;
+
+	money_format_whole(&sb, v, f->currency, f->lang);
+	snprintf(buf, len, "%s", strbuf_str(&sb));
+	strbuf_release(&sb);
+}
+
 static const char kinds[][5] = { "pie", "bar", "cat", "line", "cmp" };
 
 /* The kind buttons for "p": "e:ch:KIND:P:YYYY-MM-DD" (P = d/w/m/y), well under 64 bytes. */
@@ -45,7 +56,7 @@ exp_chart_buttons(struct bot_ctx *c, struct reply_item *it, struct period p)
 	}
 }
 
-/* The biggest currency spent in [from, to) into "cur"; 0 when nothing was spent, -1 on error. */
+/* The currency most used in [from, to) into "cur"; how many currencies (0: nothing spent), or -1. */
 static int
 main_currency(struct bot_ctx *c, day_t from, day_t to, char cur[4], int64_t *total)
 {
@@ -56,7 +67,7 @@ main_currency(struct bot_ctx *c, day_t from, day_t to, char cur[4], int64_t *tot
 		return n;
 	snprintf(cur, 4, "%s", s[0].currency);
 	*total = s[0].cents;
-	return 1;
+	return n;
 }
 
 /* Sends the PNG of "ch" with caption "caption", or says the chart failed. */
@@ -126,6 +137,19 @@ daily(struct bot_ctx *c, day_t from, day_t to, const char *cur, int64_t *v, bool
 	return 0;
 }
 
+/*
+ * The month a line or a months chart is about when asked for "p": the
+ * month of today if "p" holds today, else of the last day of "p" (a year
+ * asked for in March means March, a past year its December).
+ */
+static struct period
+anchor_month(const struct bot_ctx *c, struct period p)
+{
+	day_t today = exp_today(c);
+
+	return period_of(PERIOD_MONTH, today >= p.from && today < p.to ? today : p.to - 1);
+}
+
 /* Bars over time: the days of a week or month, the months of a year. */
 static int
 by_time(struct bot_ctx *c, struct chart *ch, struct period p, day_t to, const char *cur)
@@ -177,7 +201,7 @@ by_time(struct bot_ctx *c, struct chart *ch, struct period p, day_t to, const ch
 static int
 running(struct bot_ctx *c, struct chart *ch, struct period p, const char *cur, const char **caption)
 {
-	struct period m = period_of(PERIOD_MONTH, p.from), cut, prev;
+	struct period m = anchor_month(c, p), cut, prev;
 	struct reply *r = c->reply;
 	struct chart_series *se = arena_alloc(c->a, 2 * sizeof *se);
 	int i, n, yy, mm, dd, pct;
@@ -212,11 +236,24 @@ running(struct bot_ctx *c, struct chart *ch, struct period p, const char *cur, c
 	return 0;
 }
 
+/* Months as shades of one blue, light to dark: the latest stands out and the order reads as time. */
+static uint32_t
+month_shade(int i, int n)
+{
+	static const int from[3] = { 0xc6, 0xdb, 0xef }, to[3] = { 0x08, 0x45, 0x94 };
+	uint32_t c = 0;
+	int k;
+
+	for (k = 0; k < 3; k++)
+		c = c << 8 | (uint32_t)(from[k] + (to[k] - from[k]) * (n > 1 ? i : 1) / (n > 1 ? n - 1 : 1));
+	return c;
+}
+
 /* Grouped bars: the categories of the last "n" months (up to "p"'s month, cut at today), a bar per month. */
 static int
 months(struct bot_ctx *c, struct chart *ch, struct period p, int n, const char *cur)
 {
-	struct period m = period_of(PERIOD_MONTH, p.from), cut, prev;
+	struct period m = anchor_month(c, p), cut, prev;
 	struct chart_series *se = arena_alloc(c->a, sizeof *se * (size_t)n);
 	const char **labels = arena_alloc(c->a, sizeof *labels * 9);
 	int64_t (*v)[9] = arena_alloc(c->a, sizeof *v * (size_t)n);
@@ -235,7 +272,7 @@ months(struct bot_ctx *c, struct chart *ch, struct period p, int n, const char *
 					v[i][k] += s[j].cents;
 		day_to_ymd(mi.from, &y, &mo, &d);
 		se[i].name = reply_fmt(c->reply, "expenses.month_year", exp_month_name(c->reply->lang, mo), y);
-		se[i].color = chart_color(i + 10 - n);	/* the latest month keeps the same hue whatever n */
+		se[i].color = month_shade(i, n);
 	}
 	for (k = 0; k < 9; k++)
 		for (i = 0; i < n; i++)
@@ -264,7 +301,7 @@ months(struct bot_ctx *c, struct chart *ch, struct period p, int n, const char *
 static void
 chart_range(struct bot_ctx *c, const char *kind, struct period p, int n, day_t *from, day_t *to)
 {
-	struct period cut, prev, m = period_of(PERIOD_MONTH, p.from);
+	struct period cut, prev, m = anchor_month(c, p);
 
 	if (strcmp(kind, "line") == 0 || strcmp(kind, "cmp") == 0)
 		p = m;
@@ -297,11 +334,15 @@ exp_chart_send(struct bot_ctx *c, const char *kind, struct period p, int n)
 	fa.lang = r->lang;
 	fa.currency = cur;
 	ch.fmt = fmt_money;
+	ch.axis_fmt = fmt_axis;
 	ch.fmt_arg = &fa;
-	snprintf(key, sizeof key, "expenses.title.%s", kind);
+	snprintf(key, sizeof key, "expenses.title.%s%s", kind, strcmp(kind, "bar") == 0 && p.kind == PERIOD_YEAR ?
+	    "_year" : "");
 	ch.title = reply_fmt(r, key, exp_period_title(r, strcmp(kind, "line") == 0 ?
-	    period_of(PERIOD_MONTH, p.from) : p), n);
-	ch.subtitle = reply_fmt(r, "expenses.subtitle_total", exp_money(r, total, cur));
+	    anchor_month(c, p) : p), n);
+	/* Currencies are never added: the chart shows the main one and says so when there are others. */
+	ch.subtitle = rc > 1 ? reply_fmt(r, "expenses.subtitle_only", exp_money(r, total, cur), cur) :
+	    reply_fmt(r, "expenses.subtitle_total", exp_money(r, total, cur));
 	if (strcmp(kind, "pie") == 0 || strcmp(kind, "cat") == 0 || (strcmp(kind, "bar") == 0 &&
 	    p.kind == PERIOD_DAY)) {
 		ch.kind = strcmp(kind, "pie") == 0 ? CHART_PIE : CHART_BARS;
@@ -319,7 +360,8 @@ exp_chart_send(struct bot_ctx *c, const char *kind, struct period p, int n)
 	}
 	if (rc != 0)
 		return -1;
-	return send(c, &ch, reply_fmt(r, "expenses.caption", ch.title, caption ? caption : ""));
+	return send(c, &ch, caption ? reply_fmt(r, "expenses.caption_more", ch.title, caption) :
+	    reply_fmt(r, "expenses.caption", ch.title));
 }
 
 /* The kind a command's argument names ("/grafico tarta"), "" for none. */

@@ -47,6 +47,9 @@ expenses_day_section(struct db *db, int64_t user_id, const char *lang, const cha
 	rc = 0;
 	if (nm == 0)	/* nothing spent this month: the agenda stays short */
 		goto out;
+	/* A blank line from the sections before (classes, deadlines). */
+	if (out->len > 0)
+		strbuf_adds(out, out->buf[out->len - 1] == '\n' ? "\n" : "\n\n");
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	/* The format comes from our catalog, never from users. */

@@ -77,6 +77,9 @@ struct reply_item *exp_confirm(struct bot_ctx *, const struct exp_row *, bool ed
 
 /* budget.c: warns once at 80 % and once at 100 % of each budget in its current period. */
 int	exp_budget_check(struct bot_ctx *);
+/* The budget of periods of "kind" in "currency" against "spent", as a line of a summary (none: nothing). */
+int	exp_budget_line(struct bot_ctx *, struct strbuf *, enum period_kind kind, const char *currency,
+	    int64_t spent);
 
 /* charts.c: the chart of "kind" ("pie", "bar", "cat", "line", "cmp") for "p"; "n" months for "cmp". */
 int	exp_chart_send(struct bot_ctx *, const char *kind, struct period p, int n);

@@ -1,5 +1,6 @@
 /* See LICENSE. manage.c: "gastos de hoy" (a list with delete buttons), "borra el último gasto", "ya no pago el gimnasio". */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,20 @@ row_text(struct bot_ctx *c, const struct exp_row *r)
 	return reply_fmt(c->reply, "expenses.row", r->concept[0] ? reply_esc(c->reply, r->concept) :
 	    exp_category_name(c->reply->lang, r->category), exp_money(c->reply, r->cents, r->currency),
 	    r->every[0] ? reply_fmt(c->reply, key) : "", exp_day_text(c->reply, r->day));
+}
+
+/* "Total: 12,50 € · 3,00 $" of the days listed, one amount per currency. */
+static int
+list_totals(struct bot_ctx *c, struct period p, struct strbuf *sb)
+{
+	struct exp_sum *s;
+	int i, n;
+
+	if ((n = exp_sums(c->db, c->user.id, p.from, p.to, EXP_BY_CURRENCY, c->a, &s)) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		strbuf_adds(sb, reply_fmt(c->reply, "expenses.list_total", exp_money(c->reply, s[i].cents, s[i].currency)));
+	return 0;
 }
 
 int
@@ -43,6 +58,10 @@ expenses_list(struct bot_ctx *c, const struct nlu_result *res)
 	}
 	strbuf_adds(&sb, ranged ? reply_fmt(c->reply, "expenses.list_title", exp_period_title(c->reply, p)) :
 	    reply_fmt(c->reply, "expenses.list_recent"));
+	if (ranged && list_totals(c, cut, &sb) != 0) {
+		strbuf_release(&sb);
+		return -1;
+	}
 	for (i = 0; i < n; i++)
 		strbuf_adds(&sb, reply_fmt(c->reply, "expenses.list_line", i + 1, row_text(c, &rows[i])));
 	strbuf_adds(&sb, reply_fmt(c->reply, "expenses.list_hint"));
@@ -110,9 +129,11 @@ expenses_stop(struct bot_ctx *c, const struct nlu_result *res)
 	struct reply_item *it;
 	char data[64];
 	int i, n;
+	bool matched;
 
 	n = exp_rows(c->db, c->user.id, EXP_REPEATING_LIKE, term, NULL, 10, c->a, &rows);
-	if (n == 0 && term[0])	/* the words did not match: offer every running one */
+	matched = n > 0 && term[0];
+	if (n == 0 && term[0])	/* the words did not match: offer every running one, never stop a guess */
 		n = exp_rows(c->db, c->user.id, EXP_REPEATING_LIKE, "", NULL, 10, c->a, &rows);
 	if (n < 0)
 		return -1;
@@ -120,7 +141,7 @@ expenses_stop(struct bot_ctx *c, const struct nlu_result *res)
 		reply_msgf(c->reply, "expenses.stop_none");
 		return 0;
 	}
-	if (n == 1 && term[0]) {
+	if (n == 1 && matched) {
 		if (exp_stop(c->db, c->user.id, rows[0].id, exp_today(c)) < 0)
 			return -1;
 		reply_msgf(c->reply, "expenses.stopped", row_text(c, &rows[0]));

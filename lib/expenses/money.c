@@ -64,8 +64,9 @@ symbol(const char *currency)
 	return NULL;
 }
 
-void
-money_format_number(struct strbuf *sb, int64_t cents, const char *lang)
+/* The number of "cents" in the format of "lang"; "whole" leaves out ",00" when there are no cents. */
+static void
+number(struct strbuf *sb, int64_t cents, const char *lang, bool whole)
 {
 	bool en = lang != NULL && strcmp(lang, "en") == 0;
 	uint64_t a = cents < 0 ? (uint64_t)-(cents + 1) + 1 : (uint64_t)cents;
@@ -81,11 +82,18 @@ money_format_number(struct strbuf *sb, int64_t cents, const char *lang)
 			strbuf_addc(sb, en ? ',' : '.');
 		strbuf_addc(sb, digits[i]);
 	}
-	strbuf_addf(sb, "%c%02llu", en ? '.' : ',', (unsigned long long)(a % 100));
+	if (!whole || a % 100 != 0)
+		strbuf_addf(sb, "%c%02llu", en ? '.' : ',', (unsigned long long)(a % 100));
 }
 
 void
-money_format(struct strbuf *sb, int64_t cents, const char *currency, const char *lang)
+money_format_number(struct strbuf *sb, int64_t cents, const char *lang)
+{
+	number(sb, cents, lang, false);
+}
+
+static void
+format(struct strbuf *sb, int64_t cents, const char *currency, const char *lang, bool whole)
 {
 	bool en = lang != NULL && strcmp(lang, "en") == 0;
 	const char *sym = symbol(currency);
@@ -99,9 +107,21 @@ money_format(struct strbuf *sb, int64_t cents, const char *currency, const char 
 			strbuf_adds(sb, sym);
 		else
 			strbuf_addf(sb, "%s ", currency);
-		money_format_number(sb, cents, lang);
+		number(sb, cents, lang, whole);
 		return;
 	}
-	money_format_number(sb, cents, lang);
+	number(sb, cents, lang, whole);
 	strbuf_addf(sb, " %s", sym != NULL ? sym : currency);
+}
+
+void
+money_format(struct strbuf *sb, int64_t cents, const char *currency, const char *lang)
+{
+	format(sb, cents, currency, lang, false);
+}
+
+void
+money_format_whole(struct strbuf *sb, int64_t cents, const char *currency, const char *lang)
+{
+	format(sb, cents, currency, lang, true);
 }

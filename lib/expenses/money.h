@@ -27,7 +27,9 @@ const char	*money_sql(char buf[MONEY_SQL_LEN], int64_t cents);
  * by its code ("12,00 CHF", "CHF 12.00").
  */
 void	money_format(struct strbuf *, int64_t cents, const char *currency, const char *lang);
-/* The same without the currency ("1.234,56"), for chart axes. */
+/* The same without cents when there are none ("400 €", "€400"): chart axes. */
+void	money_format_whole(struct strbuf *, int64_t cents, const char *currency, const char *lang);
+/* The number alone ("1.234,56"). */
 void	money_format_number(struct strbuf *, int64_t cents, const char *lang);
 
 #endif

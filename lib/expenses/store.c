@@ -107,16 +107,17 @@ exp_stop(struct db *db, int64_t user, int64_t id, day_t last)
 }
 
 static const char *const sums_sql[] = {
-	[EXP_BY_CURRENCY] = "SELECT currency, '' AS key, sum(amount)::text AS total, count(*) AS n "
-	    "FROM expenses.occurrences($1, $2::date, $3::date) GROUP BY 1, 2 ORDER BY sum(amount) DESC, 1",
-	[EXP_BY_CATEGORY] = "SELECT currency, category AS key, sum(amount)::text AS total, count(*) AS n "
+	/* The currency used most often first: sums of different currencies do not compare. */
+	[EXP_BY_CURRENCY] = "SELECT currency, '' AS key, (sum(amount) * 100)::bigint AS total_cents, count(*) AS n "
+	    "FROM expenses.occurrences($1, $2::date, $3::date) GROUP BY 1, 2 ORDER BY count(*) DESC, 1",
+	[EXP_BY_CATEGORY] = "SELECT currency, category AS key, (sum(amount) * 100)::bigint AS total_cents, count(*) AS n "
 	    "FROM expenses.occurrences($1, $2::date, $3::date) GROUP BY 1, 2 ORDER BY 1, sum(amount) DESC, 2",
-	[EXP_BY_CONCEPT] = "SELECT currency, min(concept) AS key, sum(amount)::text AS total, count(*) AS n "
+	[EXP_BY_CONCEPT] = "SELECT currency, min(concept) AS key, (sum(amount) * 100)::bigint AS total_cents, count(*) AS n "
 	    "FROM expenses.occurrences($1, $2::date, $3::date) GROUP BY 1, lower(concept) "
 	    "ORDER BY 1, sum(amount) DESC, 2",
-	[EXP_BY_DAY] = "SELECT currency, day::text AS key, sum(amount)::text AS total, count(*) AS n "
+	[EXP_BY_DAY] = "SELECT currency, day::text AS key, (sum(amount) * 100)::bigint AS total_cents, count(*) AS n "
 	    "FROM expenses.occurrences($1, $2::date, $3::date) GROUP BY 1, 2 ORDER BY 1, 2",
-	[EXP_BY_MONTH] = "SELECT currency, to_char(day, 'YYYY-MM') AS key, sum(amount)::text AS total, "
+	[EXP_BY_MONTH] = "SELECT currency, to_char(day, 'YYYY-MM') AS key, (sum(amount) * 100)::bigint AS total_cents, "
 	    "count(*) AS n FROM expenses.occurrences($1, $2::date, $3::date) GROUP BY 1, 2 ORDER BY 1, 2",
 };
 
@@ -137,9 +138,8 @@ exp_sums(struct db *db, int64_t user, day_t from, day_t to, enum exp_group g, st
 	for (i = 0; i < n; i++) {
 		snprintf(s[i].currency, sizeof s[i].currency, "%s", db_get(res, i, "currency"));
 		s[i].key = arena_strdup(a, db_get(res, i, "key") ? db_get(res, i, "key") : "");
-		/* Sums of numeric(12,2) keep two decimals: exact to the cent. */
-		if (money_parse(db_get(res, i, "total"), &s[i].cents) != 0)
-			s[i].cents = 0;
+		/* Summed in numeric, exact, then whole cents: a sum may pass the per-row limit. */
+		s[i].cents = db_get_i64(res, i, "total_cents", 0);
 		s[i].count = (long)db_get_i64(res, i, "n", 0);
 	}
 	db_res_free(res);

@@ -42,21 +42,25 @@ change_line(struct bot_ctx *c, struct strbuf *sb, const struct exp_sum *t, const
 	    exp_money(r, before, t->currency)));
 }
 
-/* One currency's block: its total and count, the change, its categories and its top three concepts. */
-static void
+/* One currency's block: its total and count, the change, the budget, its categories, its top three concepts. */
+static int
 currency_block(struct bot_ctx *c, struct strbuf *sb, const struct exp_sum *t, const struct sums *s,
     struct period prev, bool cut)
 {
 	struct reply *r = c->reply;
 	int i, shown = 0;
 
-	strbuf_adds(sb, reply_fmt(r, "expenses.total", exp_money(r, t->cents, t->currency), t->count));
+	strbuf_adds(sb, reply_fmt(r, t->count == 1 ? "expenses.total_one" : "expenses.total",
+	    exp_money(r, t->cents, t->currency), t->count));
 	change_line(c, sb, t, s, prev, cut);
+	/* The budget speaks of the period under way only. */
+	if (cut && exp_budget_line(c, sb, prev.kind, t->currency, t->cents) != 0)
+		return -1;
 	strbuf_adds(sb, reply_fmt(r, "expenses.by_category"));
 	for (i = 0; i < s->ncat; i++)
 		if (strcmp(s->cat[i].currency, t->currency) == 0)
 			strbuf_adds(sb, reply_fmt(r, "expenses.cat_line", exp_category_name(r->lang, s->cat[i].key),
-			    exp_money(r, s->cat[i].cents, t->currency), (int)(s->cat[i].cents * 100 / t->cents)));
+			    exp_money(r, s->cat[i].cents, t->currency), (int)((s->cat[i].cents * 100 + t->cents / 2) / t->cents)));
 	strbuf_adds(sb, reply_fmt(r, "expenses.top"));
 	for (i = 0; i < s->ncon && shown < 3; i++)
 		if (strcmp(s->con[i].currency, t->currency) == 0) {
@@ -64,6 +68,7 @@ currency_block(struct bot_ctx *c, struct strbuf *sb, const struct exp_sum *t, co
 			strbuf_adds(sb, reply_fmt(r, "expenses.top_line", reply_esc(r, s->con[i].key[0] ?
 			    s->con[i].key : "—"), exp_money(r, s->con[i].cents, t->currency), s->con[i].count));
 		}
+	return 0;
 }
 
 int
@@ -76,6 +81,10 @@ expenses_summary(struct bot_ctx *c, const struct nlu_result *res)
 	bool cut = period_same_point(p, exp_today(c), &cur, &prev);
 	int i;
 
+	/* "gastos de hoy": a day has few expenses, so show them, each with its delete button. */
+	if (p.kind == PERIOD_DAY)
+		return expenses_list(c, res);
+
 	if ((s.ntot = exp_sums(c->db, c->user.id, cur.from, cur.to, EXP_BY_CURRENCY, c->a, &s.tot)) < 0 ||
 	    (s.ncat = exp_sums(c->db, c->user.id, cur.from, cur.to, EXP_BY_CATEGORY, c->a, &s.cat)) < 0 ||
 	    (s.ncon = exp_sums(c->db, c->user.id, cur.from, cur.to, EXP_BY_CONCEPT, c->a, &s.con)) < 0 ||
@@ -87,9 +96,12 @@ expenses_summary(struct bot_ctx *c, const struct nlu_result *res)
 	}
 	strbuf_adds(&sb, reply_fmt(c->reply, cut ? "expenses.summary_title_sofar" : "expenses.summary_title",
 	    exp_period_title(c->reply, p)));
-	/* Currencies are never added together: one block each, the largest first. */
+	/* Currencies are never added together: one block each, the most used first. */
 	for (i = 0; i < s.ntot; i++)
-		currency_block(c, &sb, &s.tot[i], &s, prev, cut);
+		if (currency_block(c, &sb, &s.tot[i], &s, prev, cut) != 0) {
+			strbuf_release(&sb);
+			return -1;
+		}
 	it = reply_text(c->reply, strbuf_str(&sb));
 	strbuf_release(&sb);
 	exp_chart_buttons(c, it, p);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "reminders/reminders.h"
 #include "bot/reply.h"
@@ -16,6 +17,15 @@
 #define DIGEST_MAX_BYTES	3800
 /* A digest that could not go within this long after its time is stale: dropped as missed. */
 #define DIGEST_GRACE		(2 * 60 * 60)
+/*
+ * Building a digest takes a query per day section (about 10 ms), and many
+ * students pick the same hour: digests are built up to an hour ahead, at
+ * most DIGEST_PER_RUN a run, so 08:00 for a hundred thousand students is
+ * spread over the runs before it instead of stalling the one at 08:00.
+ */
+#define DIGEST_LOOKAHEAD	(60 * 60)
+#define DIGEST_PER_RUN		2000
+#define DIGEST_BUDGET_MS	10000	/* and for at most this long, so the run keeps time to send */
 
 static int
 is_off(const char *s)
@@ -30,7 +40,10 @@ is_off(const char *s)
 	return 0;
 }
 
-/* "8", "08", "8h", "8:30", "8h30", "08.30" into "HH:MM"; -1 for anything else (a command's argument). */
+/*
+ * "8", "08", "8h", "8:30", "8h30", "08.30" into "HH:MM"; -1 for anything
+ * else. The command's argument ("/resumen a las 8") is read from its first digit.
+ */
 static int
 parse_time(const char *s, char out[6])
 {
@@ -66,8 +79,10 @@ digest_off(struct bot_ctx *c)
 	long n = 0;
 
 	p[0] = db_i64(uid, c->user.id);
+	/* A digest already built for the coming hour goes too. */
 	if (db_exec_count(c->db, "UPDATE reminders.digest SET enabled = false, updated_at = now()"
-	    " WHERE user_id = $1 AND enabled", 1, p, &n) != 0)
+	    " WHERE user_id = $1 AND enabled", 1, p, &n) != 0 ||
+	    reminders_cancel(c->db, c->user.id, "digest", c->user.id) != 0)
 		return -1;
 	reply_msgf(c->reply, n > 0 ? "reminders.digest.off" : "reminders.digest.was_off");
 	return 0;
@@ -83,7 +98,7 @@ reminders_digest_set(struct bot_ctx *c, const struct nlu_result *r)
 		return digest_off(c);
 	if (r->due_time[0] != '\0')
 		snprintf(at, sizeof at, "%s", r->due_time);
-	else if (parse_time(r->arg, at) != 0) {
+	else if (parse_time(r->arg + strcspn(r->arg, "0123456789"), at) != 0) {
 		reply_msgf(c->reply, "reminders.digest.need_time");
 		return 0;
 	}
@@ -91,7 +106,8 @@ reminders_digest_set(struct bot_ctx *c, const struct nlu_result *r)
 	p[1] = at;
 	if (db_exec(c->db, "INSERT INTO reminders.digest (user_id, at_time) VALUES ($1, $2::time)"
 	    " ON CONFLICT (user_id) DO UPDATE SET at_time = EXCLUDED.at_time, enabled = true,"
-	    " updated_at = now()", 2, p) != 0)
+	    " updated_at = now()", 2, p) != 0 ||
+	    reminders_cancel(c->db, c->user.id, "digest", c->user.id) != 0)	/* built for the old time */
 		return -1;
 	reply_msgf(c->reply, "reminders.digest.on", at);
 	return 0;
@@ -170,8 +186,9 @@ out:
 
 /*
  * Users whose digest instant (their local date + at_time, in their zone,
- * so 08:00 stays 08:00 across DST) lies in [from, to) and who have no digest
- * row for it yet: the text is built once, not every minute.
+ * so 08:00 stays 08:00 across DST) lies in [from, to + DIGEST_LOOKAHEAD) and
+ * who have no digest row for it yet: the text is built once, not every
+ * minute, soonest first.
  */
 static const char due_sql[] =
     "SELECT d.user_id, u.lang, u.tz, x.day::text AS today, (x.day + 1)::text AS tomorrow,"
@@ -183,21 +200,34 @@ static const char due_sql[] =
     " WHERE d.enabled AND u.active"
     "  AND x.inst >= to_timestamp($1::float8) AND x.inst < to_timestamp($2::float8)"
     "  AND NOT EXISTS (SELECT 1 FROM reminders.queue q WHERE q.kind = 'digest'"
-    "   AND q.ref_id = d.user_id AND q.due_at = x.inst)";
+    "   AND q.ref_id = d.user_id AND q.due_at = x.inst)"
+    " ORDER BY x.inst LIMIT $3::int";
+
+static long
+elapsed_ms(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
+}
 
 int
 reminders_digest_producer(struct db *db, time_t from, time_t to)
 {
-	char f[DB_I64_LEN], t[DB_I64_LEN];
-	const char *p[2];
+	char f[DB_I64_LEN], t[DB_I64_LEN], lim[DB_I64_LEN];
+	struct timespec t0;
+	const char *p[3];
 	struct db_res *r;
 	int i, rc = 0;
 
 	p[0] = db_i64(f, (int64_t)from);
-	p[1] = db_i64(t, (int64_t)to);
-	if ((r = db_query(db, due_sql, 2, p)) == NULL)
+	p[1] = db_i64(t, (int64_t)to + DIGEST_LOOKAHEAD);
+	p[2] = db_i64(lim, DIGEST_PER_RUN);
+	if ((r = db_query(db, due_sql, 3, p)) == NULL)
 		return -1;
-	for (i = 0; i < db_rows(r) && rc == 0; i++)
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < db_rows(r) && rc == 0 && elapsed_ms(&t0) < DIGEST_BUDGET_MS; i++)
 		rc = digest_one(db, r, i);
 	db_res_free(r);
 	return rc;

@@ -16,21 +16,25 @@ pacer_init(struct pacer *p, int rate, int chat_gap_ms, int64_t start_ns)
 		rate = 1;
 	if (chat_gap_ms < 0)
 		chat_gap_ms = 0;
-	/* Rounded up: at 30 a second, 33333334 ns, so 30 sends span at least 1 s. */
+	p->rate = rate;
+	/* Rounded up: at 30 a second, 33333334 ns, so 30 starts span at least 1 s. */
 	p->interval_ns = (NS + rate - 1) / rate;
 	p->chat_gap_ns = (int64_t)chat_gap_ms * 1000000LL;
 	p->next_ns = start_ns + p->interval_ns;
+	p->done = xcalloc((size_t)rate, sizeof *p->done);
 }
 
 void
 pacer_release(struct pacer *p)
 {
 	free(p->chats);
+	free(p->done);
 	p->chats = NULL;
+	p->done = NULL;
 	p->nchats = p->cap = 0;
 }
 
-static const struct pacer_chat *
+static struct pacer_chat *
 find_chat(const struct pacer *p, int64_t chat_id)
 {
 	size_t i;
@@ -41,22 +45,36 @@ find_chat(const struct pacer *p, int64_t chat_id)
 	return NULL;
 }
 
+static int64_t
+later(int64_t a, int64_t b)
+{
+	return a > b ? a : b;
+}
+
+/* "base" + "gap", where PACER_WAIT stays PACER_WAIT. */
+static int64_t
+after(int64_t base, int64_t gap)
+{
+	return base == PACER_WAIT ? PACER_WAIT : base + gap;
+}
+
 int64_t
 pacer_ready(const struct pacer *p, int64_t chat_id, int64_t now_ns)
 {
 	const struct pacer_chat *c;
-	int64_t t = now_ns;
+	int64_t t = later(now_ns, p->next_ns);
 
-	if (p->next_ns > t)
-		t = p->next_ns;
-	if ((c = find_chat(p, chat_id)) != NULL && c->last_ns + p->chat_gap_ns > t)
-		t = c->last_ns + p->chat_gap_ns;
+	/* The call "rate" places back: the next one may start a second after its answer. */
+	if (p->ncalls >= p->rate)
+		t = later(t, after(p->done[(p->ncalls - p->rate) % p->rate], NS));
+	if ((c = find_chat(p, chat_id)) != NULL)
+		t = later(t, after(c->done_ns, p->chat_gap_ns));
 	return t;
 }
 
 /*
- * Chats whose gap is over are forgotten, so the list never holds more than
- * rate * chat_gap entries (about 30): a linear search stays cheap.
+ * Chats answered more than a gap ago are forgotten, so the list never
+ * holds more than about rate * chat_gap entries: a linear search stays cheap.
  */
 static void
 forget_old(struct pacer *p, int64_t now_ns)
@@ -64,25 +82,25 @@ forget_old(struct pacer *p, int64_t now_ns)
 	size_t i, j;
 
 	for (i = j = 0; i < p->nchats; i++)
-		if (p->chats[i].last_ns + p->chat_gap_ns > now_ns)
+		if (after(p->chats[i].done_ns, p->chat_gap_ns) > now_ns)
 			p->chats[j++] = p->chats[i];
 	p->nchats = j;
 }
 
-void
+int64_t
 pacer_sent(struct pacer *p, int64_t chat_id, int64_t at_ns)
 {
 	struct pacer_chat *c;
 
 	/*
 	 * From the actual instant, not the planned slot: a late wake-up then
-	 * slows the pace a little instead of letting the next send catch up,
-	 * so no two sends are ever closer than the interval.
+	 * slows the pace a little instead of letting the next call catch up,
+	 * so no two calls ever start closer than the interval.
 	 */
-	p->next_ns = (p->next_ns > at_ns ? p->next_ns : at_ns) + p->interval_ns;
+	p->next_ns = later(p->next_ns, at_ns) + p->interval_ns;
+	p->done[p->ncalls % p->rate] = PACER_WAIT;
 	forget_old(p, at_ns);
-	c = (struct pacer_chat *)find_chat(p, chat_id);
-	if (c == NULL) {
+	if ((c = find_chat(p, chat_id)) == NULL) {
 		if (p->nchats == p->cap) {
 			p->cap = p->cap ? p->cap * 2 : 32;
 			p->chats = xrealloc(p->chats, p->cap * sizeof *p->chats);
@@ -90,20 +108,32 @@ pacer_sent(struct pacer *p, int64_t chat_id, int64_t at_ns)
 		c = &p->chats[p->nchats++];
 		c->chat_id = chat_id;
 	}
-	c->last_ns = at_ns;
+	c->done_ns = PACER_WAIT;
+	return p->ncalls++;
+}
+
+void
+pacer_done(struct pacer *p, int64_t ticket, int64_t chat_id, int64_t done_ns)
+{
+	struct pacer_chat *c;
+
+	/* A ticket older than the ring no longer matters: its slot holds a later call. */
+	if (ticket >= 0 && ticket < p->ncalls && p->ncalls - ticket <= p->rate)
+		p->done[ticket % p->rate] = done_ns;
+	if ((c = find_chat(p, chat_id)) != NULL)
+		c->done_ns = done_ns;
 }
 
 void
 pacer_hold(struct pacer *p, int64_t until_ns)
 {
-	if (until_ns > p->next_ns)
-		p->next_ns = until_ns;
+	p->next_ns = later(p->next_ns, until_ns);
 }
 
 size_t
 pacer_capacity(const struct pacer *p, int64_t now_ns, int64_t end_ns, size_t max)
 {
-	int64_t from = p->next_ns > now_ns ? p->next_ns : now_ns;
+	int64_t from = later(p->next_ns, now_ns);
 	int64_t n;
 
 	if (end_ns <= from)

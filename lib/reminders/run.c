@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -14,6 +15,7 @@
 #include "db/db.h"
 #include "reminders/pacing.h"
 #include "reminders/reminders.h"
+#include "reminders/senders.h"
 #include "reminders/store.h"
 #include "telegram/tg.h"
 
@@ -26,7 +28,6 @@
  */
 struct run {
 	struct db		*db;
-	struct tg		*tg;
 	const struct remind_opts *o;
 	struct remind_stats	*st;
 	struct arena		*a;
@@ -68,6 +69,7 @@ to_epoch(const struct run *r, int64_t m)
 	return r->now0 + (double)(m - r->mono0) / 1e9;
 }
 
+/* Sleeps until monotonic instant "m", or less when a signal comes (the caller looks again). */
 static void
 sleep_until(int64_t m)
 {
@@ -75,8 +77,7 @@ sleep_until(int64_t m)
 
 	ts.tv_sec = m / NS;
 	ts.tv_nsec = m % NS;
-	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR)
-		;
+	clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL);
 }
 
 static int
@@ -88,47 +89,85 @@ stopping(const struct run *r)
 /*
  * Each producer in its own transaction: a producer that fails (a module's
  * bug, a bad row) must not keep the other modules' reminders from going out.
+ * Inside the dry run's one transaction, a savepoint each plays that part.
  */
 static void
-run_producers(struct run *r)
+run_producers(struct run *r, bool nested)
 {
 	time_t from = (time_t)floor(r->now0) - REMIND_PRODUCER_SLACK;
 	time_t to = (time_t)floor(r->now0) + 60;
+	const char *begin = nested ? "SAVEPOINT producer" : "BEGIN";
+	const char *commit = nested ? "RELEASE SAVEPOINT producer" : "COMMIT";
+	const char *rollback = nested ? "ROLLBACK TO SAVEPOINT producer" : "ROLLBACK";
 	size_t i;
 
 	for (i = 0; reminder_producers[i] != NULL; i++) {
-		if (db_begin(r->db) != 0) {
+		if (db_exec(r->db, begin, 0, NULL) != 0) {
 			r->st->producer_errors++;
 			return;
 		}
-		if (reminder_producers[i](r->db, from, to) == 0 && db_commit(r->db) == 0)
+		if (reminder_producers[i](r->db, from, to) == 0 && db_exec(r->db, commit, 0, NULL) == 0)
 			continue;
-		db_rollback(r->db);
+		db_exec(r->db, rollback, 0, NULL);
 		r->st->producer_errors++;
 		log_err("remind: producer %zu failed for [%lld, %lld)", i, (long long)from, (long long)to);
 	}
 }
 
-/* Index of the unsent row that may go first under the pacer, ties in due order; -1 when none. */
-static int
-next_row(const struct run *r, const struct due_row *rows, int n, int64_t now, int64_t *when)
-{
-	int64_t t, best = INT64_MAX;
-	int i, pick = -1;
+/* The rows this run holds: claimed, not settled yet. Pointers into the run's arena. */
+struct pool {
+	struct due_row	**rows;
+	size_t		  n, cap;
+	bool		  exhausted;	/* the last claim found nothing more */
+};
 
-	for (i = 0; i < n; i++) {
-		if (rows[i].done)
+static void
+pool_add(struct pool *p, struct due_row *row)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->rows = xrealloc(p->rows, p->cap * sizeof *p->rows);
+	}
+	p->rows[p->n++] = row;
+}
+
+/* Drops settled rows from the pool; returns how many are left to send (not in flight). */
+static size_t
+pool_compact(struct pool *p)
+{
+	size_t i, j, queued = 0;
+
+	for (i = j = 0; i < p->n; i++)
+		if (!p->rows[i]->done) {
+			queued += !p->rows[i]->inflight;
+			p->rows[j++] = p->rows[i];
+		}
+	p->n = j;
+	return queued;
+}
+
+/* The queued row that may go first under the pacer, ties in due order; NULL when none. */
+static struct due_row *
+next_row(const struct run *r, const struct pool *p, int64_t now, int64_t *when)
+{
+	struct due_row *pick = NULL;
+	int64_t t, best = INT64_MAX;
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->rows[i]->done || p->rows[i]->inflight)
 			continue;
-		t = pacer_ready(&r->pacer, rows[i].chat_id, now);
+		t = pacer_ready(&r->pacer, p->rows[i]->chat_id, now);
 		if (t < best) {
 			best = t;
-			pick = i;
+			pick = p->rows[i];
 		}
 	}
 	*when = best;
 	return pick;
 }
 
+/* Rows the claim settled itself (expired: missed; inactive user: cancelled) are counted, not sent. */
 static void
 settle_counts(struct run *r, struct due_row *rows, int n)
 {
@@ -146,18 +185,48 @@ settle_counts(struct run *r, struct due_row *rows, int n)
 	}
 }
 
-/* A 403: nothing more to this user, in this batch either (their rows are cancelled in the database). */
+/*
+ * Claims more rows when fewer than a batch wait, so the senders never run
+ * dry between batches; no more than the pacer can send before the run ends.
+ * Returns 1 if it claimed rows (even if the claim settled them all as
+ * missed: there may be more behind them), 0 if not, -1 on error.
+ */
 static int
-blocked(struct run *r, struct due_row *rows, int n, int64_t user_id)
+refill(struct run *r, struct pool *p, size_t queued)
 {
-	int i;
+	struct due_row *rows;
+	size_t cap, held;
+	int i, n;
+
+	if (p->exhausted || queued >= REMIND_BATCH || stopping(r) || run_clock(r) >= r->claim_end)
+		return 0;
+	held = p->n;
+	cap = pacer_capacity(&r->pacer, mono_ns(), to_mono(r, r->send_end), REMIND_BATCH + held);
+	if (cap <= held)
+		return 0;
+	if ((n = store_claim(r->db, r->a, run_clock(r), r->lease_until, cap - held, &rows)) < 0)
+		return -1;
+	if (n == 0)
+		p->exhausted = true;
+	settle_counts(r, rows, n);
+	for (i = 0; i < n; i++)
+		if (!rows[i].done)
+			pool_add(p, &rows[i]);
+	return n > 0;
+}
+
+/* A 403: nothing more to this user; their queued rows here are cancelled like those in the database. */
+static int
+blocked(struct run *r, struct pool *p, int64_t user_id)
+{
+	size_t i;
 
 	r->st->blocked++;
 	if (store_block_user(r->db, user_id) != 0)
 		return -1;
-	for (i = 0; i < n; i++)
-		if (rows[i].user_id == user_id && !rows[i].done) {
-			rows[i].done = 1;
+	for (i = 0; i < p->n; i++)
+		if (p->rows[i]->user_id == user_id && !p->rows[i]->done && !p->rows[i]->inflight) {
+			p->rows[i]->done = 1;
 			r->st->cancelled++;
 		}
 	return 0;
@@ -165,8 +234,9 @@ blocked(struct run *r, struct due_row *rows, int n, int64_t user_id)
 
 /*
  * 429: wait exactly retry_after, counted from Telegram's answer, never
- * clamped. Within this run, the row is tried again after it; past the run's
- * end, "not before" is stored for the next runs and this run ends.
+ * clamped. Within this run, the row goes back in the queue and nothing is
+ * sent before the wait is over; past the run's end, "not before" is stored
+ * for the next runs and this run ends.
  */
 static int
 flood_wait(struct run *r, struct due_row *row, long retry_after)
@@ -176,7 +246,7 @@ flood_wait(struct run *r, struct due_row *row, long retry_after)
 	log_warn("remind: 429, retry_after %ld s", retry_after);
 	if (to_epoch(r, until) <= r->send_end) {
 		pacer_hold(&r->pacer, until);
-		return 0;
+		return 0;	/* row->done stays false: it is sent again after the wait */
 	}
 	r->st->paused = true;
 	r->stop = 1;
@@ -188,81 +258,128 @@ flood_wait(struct run *r, struct due_row *row, long retry_after)
 }
 
 /*
- * Sends one row and settles it. It is marked 'sent' only after Telegram
- * accepted it, in a statement of its own: a crash between the two repeats
- * this one message on a later run (after the lease), and loses none.
+ * Settles a row whose call finished. It is marked 'sent' only now, after
+ * Telegram accepted it, in a statement of its own: a crash between the send
+ * and this statement repeats that one message on a later run (after the
+ * lease), and loses none.
  */
 static int
-send_row(struct run *r, struct due_row *rows, int n, struct due_row *row)
+settle(struct run *r, struct pool *p, struct due_row *row, const struct tg_result *res)
 {
-	struct tg_result res;
-	int64_t at = mono_ns();
-	int rc = 0;
+	row->inflight = 0;
+	pacer_done(&r->pacer, row->ticket, row->chat_id, row->done_ns);
+	switch (res->status) {
+	case TG_OK:
+		row->done = 1;
+		r->st->sent++;
+		r->errors_in_row = 0;
+		return store_mark_sent(r->db, row, to_epoch(r, row->sent_ns));
+	case TG_RETRY_AFTER:
+		return flood_wait(r, row, res->retry_after);
+	case TG_BLOCKED:
+		row->done = 1;
+		r->st->cancelled++;
+		return blocked(r, p, row->user_id);
+	case TG_REJECTED:
+		row->done = 1;
+		r->st->failed++;
+		log_err("remind: queue %" PRId64 " refused by Telegram: %s", row->id, res->description);
+		return store_mark_final(r->db, row, "failed", res->description);
+	case TG_SERVER_ERROR:
+	case TG_NETWORK:
+	default:
+		row->done = 1;
+		r->st->deferred++;
+		log_warn("remind: queue %" PRId64 " left for the next run: %s", row->id,
+		    tg_status_name(res->status));
+		if (++r->errors_in_row >= REMIND_MAX_ERRORS)
+			r->stop = 1;	/* Telegram is down: the next run tries again */
+		return store_defer(r->db, row, r->next_run, res->description);
+	}
+}
 
+/* Settles every finished call; with "until_ns", first waits for one until then. 0 or -1. */
+static int
+collect(struct run *r, struct pool *p, struct senders *s, int64_t until_ns)
+{
+	int i;
+
+	while ((i = senders_wait(s, until_ns)) >= 0) {
+		if (settle(r, p, senders_row(s, i), senders_result(s, i)) != 0) {
+			senders_collect(s, i);
+			return -1;
+		}
+		senders_collect(s, i);
+		until_ns = 0;
+	}
+	return 0;
+}
+
+/* Hands "row" to an idle sender at this instant, unless it expired while it waited. */
+static int
+dispatch(struct run *r, struct senders *s, int slot, struct due_row *row)
+{
 	if (run_clock(r) >= row->expires_at) {
 		row->done = 1;
 		r->st->missed++;
 		return store_mark_final(r->db, row, "missed", "expired while waiting");
 	}
-	memset(&res, 0, sizeof res);
-	pacer_sent(&r->pacer, row->chat_id, at);
-	reminders_send(r->tg, row, &res);
-	switch (res.status) {
-	case TG_OK:
-		row->done = 1;
-		r->st->sent++;
-		r->errors_in_row = 0;
-		rc = store_mark_sent(r->db, row, to_epoch(r, at));
-		break;
-	case TG_RETRY_AFTER:
-		rc = flood_wait(r, row, res.retry_after);
-		break;
-	case TG_BLOCKED:
-		rc = blocked(r, rows, n, row->user_id);
-		break;
-	case TG_REJECTED:
-		row->done = 1;
-		r->st->failed++;
-		log_err("remind: queue %" PRId64 " refused by Telegram: %s", row->id, res.description);
-		rc = store_mark_final(r->db, row, "failed", res.description);
-		break;
-	case TG_SERVER_ERROR:
-	case TG_NETWORK:
-		row->done = 1;
-		r->st->deferred++;
-		log_warn("remind: queue %" PRId64 " left for the next run: %s", row->id,
-		    tg_status_name(res.status));
-		if (++r->errors_in_row >= REMIND_MAX_ERRORS)
-			r->stop = 1;
-		rc = store_defer(r->db, row, r->next_run, res.description);
-		break;
-	}
-	tg_result_release(&res);
-	return rc;
+	row->inflight = 1;
+	row->sent_ns = mono_ns();
+	row->ticket = pacer_sent(&r->pacer, row->chat_id, row->sent_ns);
+	senders_start(s, slot, row);
+	return 0;
 }
 
-/* Sends a claimed batch in pacer order; what cannot go before the run's end is given back. */
+/*
+ * The send loop: settle what finished, keep a batch claimed ahead, and
+ * start the next row at the instant the pacer gives it, on an idle sender.
+ * Ends when nothing is left, at the run's end or on a stop; then waits for
+ * the calls in flight and gives back what was not sent.
+ */
 static int
-send_batch(struct run *r, struct due_row *rows, int n)
+send_loop(struct run *r, struct pool *p, struct senders *s)
 {
+	struct due_row *row;
 	int64_t when;
-	int i;
+	int claimed, slot;
 
-	while (!stopping(r) && (i = next_row(r, rows, n, mono_ns(), &when)) >= 0) {
+	for (;;) {
+		if (collect(r, p, s, 0) != 0 || (claimed = refill(r, p, pool_compact(p))) < 0)
+			return -1;
+		if (stopping(r))
+			return 0;
+		/* Nothing to send, or only what waits for an answer still in flight (pacing.h). */
+		if ((row = next_row(r, p, mono_ns(), &when)) == NULL || when == PACER_WAIT) {
+			if (claimed)
+				continue;	/* a claim of only missed rows: claim again */
+			if (senders_busy(s) == 0)
+				return 0;
+			if (collect(r, p, s, INT64_MAX) != 0)
+				return -1;
+			continue;
+		}
 		if (to_epoch(r, when) > r->send_end)
-			break;
-		sleep_until(when);
-		if (send_row(r, rows, n, &rows[i]) != 0)
+			return 0;
+		if ((slot = senders_idle(s)) < 0) {
+			if (collect(r, p, s, INT64_MAX) != 0)
+				return -1;
+			continue;
+		}
+		/*
+		 * Not yet: wait for the row's instant, settling a result that comes
+		 * first (a 429 moves every instant), then look again from the top.
+		 */
+		if (when > mono_ns()) {
+			if (senders_busy(s) == 0)
+				sleep_until(when);
+			else if (collect(r, p, s, when) != 0)
+				return -1;
+			continue;
+		}
+		if (dispatch(r, s, slot, row) != 0)
 			return -1;
 	}
-	for (i = 0; i < n; i++)
-		if (!rows[i].done) {
-			rows[i].done = 1;
-			r->st->released++;
-			if (store_release(r->db, &rows[i]) != 0)
-				return -1;
-		}
-	return 0;
 }
 
 /* A stored 429 wait: sleep through it if it ends in time, otherwise this run sends nothing. */
@@ -288,26 +405,33 @@ respect_pause(struct run *r)
 static int
 run_send(struct run *r)
 {
-	struct due_row *rows;
-	size_t cap;
-	int n;
+	struct pool p;
+	struct senders *s;
+	size_t i;
+	int rc;
 
 	if (respect_pause(r) != 0)
 		return -1;
-	while (!stopping(r) && run_clock(r) < r->claim_end) {
-		cap = pacer_capacity(&r->pacer, mono_ns(), to_mono(r, r->send_end), REMIND_BATCH);
-		if (cap == 0)
-			break;
-		if ((n = store_claim(r->db, r->a, run_clock(r), r->lease_until, cap, &rows)) < 0)
-			return -1;
-		if (n == 0)
-			break;
-		settle_counts(r, rows, n);
-		if (send_batch(r, rows, n) != 0)
-			return -1;
-		arena_reset(r->a);
-	}
-	return 0;
+	if (stopping(r))
+		return 0;
+	memset(&p, 0, sizeof p);
+	s = senders_new(REMIND_SENDERS, r->o->api, r->o->token, REMIND_CALL_TIMEOUT_MS);
+	rc = send_loop(r, &p, s);
+	if (collect(r, &p, s, 0) != 0)
+		rc = -1;
+	while (senders_busy(s) > 0)
+		if (collect(r, &p, s, INT64_MAX) != 0)
+			rc = -1;
+	for (i = 0; i < p.n; i++)
+		if (!p.rows[i]->done) {
+			p.rows[i]->done = 1;
+			r->st->released++;
+			if (store_release(r->db, p.rows[i]) != 0)
+				rc = -1;
+		}
+	senders_free(s);
+	free(p.rows);
+	return rc;
 }
 
 static void
@@ -332,7 +456,7 @@ run_dry(struct run *r)
 
 	if (db_begin(r->db) != 0)
 		return -1;
-	run_producers(r);
+	run_producers(r, true);
 	while ((n = store_claim(r->db, r->a, r->now0, r->lease_until, 500, &rows)) > 0) {
 		for (i = 0; i < n; i++)
 			print_row(r->o->out ? r->o->out : stdout, &rows[i]);
@@ -347,7 +471,7 @@ run_dry(struct run *r)
 }
 
 int
-reminders_run(struct db *db, struct tg *tg, const struct remind_opts *o, struct remind_stats *st)
+reminders_run(struct db *db, const struct remind_opts *o, struct remind_stats *st)
 {
 	struct run r;
 	double minute_end;
@@ -356,7 +480,6 @@ reminders_run(struct db *db, struct tg *tg, const struct remind_opts *o, struct 
 	memset(&r, 0, sizeof r);
 	memset(st, 0, sizeof *st);
 	r.db = db;
-	r.tg = tg;
 	r.o = o;
 	r.st = st;
 	r.a = arena_new();
@@ -372,7 +495,7 @@ reminders_run(struct db *db, struct tg *tg, const struct remind_opts *o, struct 
 	if (o->dry_run)
 		rc = run_dry(&r);
 	else {
-		run_producers(&r);
+		run_producers(&r, false);
 		rc = run_send(&r);
 	}
 	pacer_release(&r.pacer);

@@ -20,7 +20,11 @@ struct due_row {
 	const char	*status;	/* "pending" (claimed, to send), "missed" or "cancelled" (done here) */
 	double		 due_at;	/* epoch seconds */
 	double		 expires_at;
-	bool		 done;		/* handled by this run (sent, failed, released...) */
+	bool		 done;		/* settled by this run (sent, failed, released...) */
+	bool		 inflight;	/* a sender is calling Telegram with it */
+	int64_t		 sent_ns;	/* monotonic instant its call started */
+	int64_t		 done_ns;	/* and was answered (set by the sender) */
+	int64_t		 ticket;	/* the pacer's number for the call */
 };
 
 /*

@@ -3,6 +3,10 @@
 # PostgreSQL (private cluster, unix socket, tests/lib/pg.sh) + the Bot API stand-in (a thread)
 # + <bindir>/mystudentbot-fcgi -s SOCK -w 2 + nginx on a free loopback port (nginx/local.conf.in).
 # <bindir> is $MSB_BIN (default bin/; tests/run.sh uses build/asan/bin).
+# Stack(cgi=True): the same binary as plain CGI under fcgiwrap (nginx -> fcgiwrap -> one
+# mystudentbot-fcgi process per request), its settings in an MSB_CONFIG file nginx passes.
+# Stack(tls=True): nginx listens with TLS 1.2+ only, on a self-signed certificate made with openssl
+# at start (self.cert, self.key; CN and subjectAltName 127.0.0.1); post()/Chat verify against it.
 #
 #   import stack as S
 #   def setUpModule():    S.up(__name__)      # one stack per test module
@@ -20,6 +24,7 @@ import http.client
 import itertools
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -70,7 +75,7 @@ class Stack:
     webhook_url, secret, token, standin (botapi_standin.StandIn)."""
 
     def __init__(self, name="stack", bindir=None, workers=2, env=None, secret=DEFAULT_SECRET,
-                 token=botapi_standin.DEFAULT_TOKEN, wrapper=None):
+                 token=botapi_standin.DEFAULT_TOKEN, wrapper=None, cgi=False, tls=False):
         self.name = name.replace(".", "_")
         b = bindir or os.environ.get("MSB_BIN") or "bin"
         self.bindir = b if os.path.isabs(b) else os.path.join(ROOT, b)
@@ -80,6 +85,8 @@ class Stack:
         self.extra_env = dict(env or {})
         # a command the FastCGI program runs under, e.g. ["valgrind", "--leak-check=full", ...]
         self.wrapper = list(wrapper or os.environ.get("MSB_TEST_FCGI_WRAPPER", "").split())
+        self.cgi = cgi
+        self.tls = tls
         self.out = os.path.join(ROOT, "tests", "out", self.name)
         self.run = None
         self.standin = None
@@ -154,9 +161,21 @@ class Stack:
         if os.path.exists(self.sock):
             os.unlink(self.sock)
         log = open(os.path.join(self.out, "fcgi.log"), "ab")
-        self.fcgi = subprocess.Popen(
-            self.wrapper + [os.path.join(self.bindir, "mystudentbot-fcgi"), "-s", self.sock, "-w", str(self.workers)],
-            env=self.env, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+        prog = os.path.join(self.bindir, "mystudentbot-fcgi")
+        if self.cgi:
+            # fcgiwrap runs the program once per request as CGI (FCGX_IsCGI); -p allows no other.
+            # The CGI gets only what nginx passes, so the settings travel in an MSB_CONFIG file.
+            self.cgi_config = os.path.join(self.run, "cgi.conf")
+            with open(self.cgi_config, "w") as f:
+                os.fchmod(f.fileno(), 0o600)
+                for k, v in sorted(self.env.items()):
+                    if k.startswith("MSB_"):
+                        f.write("%s=%s\n" % (k, v))
+            cmd = ["fcgiwrap", "-c", str(self.workers), "-s", "unix:" + self.sock, "-p", prog]
+        else:
+            cmd = self.wrapper + [prog, "-s", self.sock, "-w", str(self.workers)]
+        self.fcgi = subprocess.Popen(cmd, env=self.env, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                     start_new_session=True)
         log.close()
         deadline = time.time() + (120 if self.wrapper else 15)
         while not os.path.exists(self.sock):
@@ -193,11 +212,15 @@ class Stack:
         self.port = free_port()
         ndir = os.path.join(self.out, "nginx")
         _sh(GENCONF, ndir, str(self.port), self.sock)
+        if self.cgi:
+            self._cgi_nginx_conf(os.path.join(ndir, "nginx.conf"))
+        if self.tls:
+            self._tls_nginx_conf(os.path.join(ndir, "nginx.conf"))
         with open(os.path.join(ndir, "stderr.log"), "ab") as err:
             self.nginx = subprocess.Popen(
                 ["nginx", "-p", ndir, "-c", os.path.join(ndir, "nginx.conf"), "-e", os.path.join(ndir, "error.log")],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
-        self.url = "http://127.0.0.1:%d" % self.port
+        self.url = "%s://127.0.0.1:%d" % ("https" if self.tls else "http", self.port)
         self.webhook_url = self.url + "/telegram/webhook"
         deadline = time.time() + 10
         while True:
@@ -208,6 +231,48 @@ class Stack:
                 if self.nginx.poll() is not None or time.time() > deadline:
                     raise StackError("nginx did not start; see %s" % ndir)
                 time.sleep(0.02)
+
+    def _cgi_nginx_conf(self, conf):
+        """The generated config, with what fcgiwrap needs in every FastCGI location: the script to
+        run (SCRIPT_FILENAME) and the settings file for it."""
+        prog = os.path.join(self.bindir, "mystudentbot-fcgi")
+        with open(conf) as f:
+            text = f.read()
+        inc = "include /etc/nginx/fastcgi_params;"
+        extra = "%s\n\t\t\tfastcgi_param SCRIPT_FILENAME %s;\n\t\t\tfastcgi_param MSB_CONFIG %s;" % (
+            inc, prog, self.cgi_config)
+        if inc not in text:
+            raise StackError("nginx/local.conf.in no longer has %r: update Stack._cgi_nginx_conf" % inc)
+        with open(conf, "w") as f:
+            f.write(text.replace(inc, extra))
+
+    def make_certificate(self, directory, cn="127.0.0.1"):
+        """A self-signed certificate as an operator makes one for setWebhook (docs/deploy.md):
+        returns (cert.pem, key.pem) paths."""
+        cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-sha256", "-nodes", "-days", "2",
+                        "-keyout", key, "-out", cert, "-subj", "/CN=%s" % cn,
+                        "-addext", "subjectAltName=%s:%s" % ("IP" if re.match(r"^[0-9.]+$", cn) else "DNS", cn)],
+                       check=True, capture_output=True)
+        return cert, key
+
+    def _tls_nginx_conf(self, conf):
+        """The generated config, listening with TLS (as nginx/mystudentbot.conf does on 443/8443)."""
+        self.cert, self.key = self.make_certificate(self.run)
+        with open(conf) as f:
+            text = f.read()
+        listen = "listen 127.0.0.1:%d;" % self.port
+        if listen not in text:
+            raise StackError("nginx/local.conf.in no longer has %r: update Stack._tls_nginx_conf" % listen)
+        text = text.replace(listen, "listen 127.0.0.1:%d ssl;\n\t\tssl_certificate %s;\n\t\tssl_certificate_key %s;"
+                            "\n\t\tssl_protocols TLSv1.2 TLSv1.3;" % (self.port, self.cert, self.key))
+        with open(conf, "w") as f:
+            f.write(text)
+
+    def ssl_context(self):
+        """Verifies nginx's certificate as Telegram would: only against the uploaded one."""
+        import ssl
+        return ssl.create_default_context(cafile=self.cert)
 
     def stop(self, check=True):
         """Stops everything; with check, raises if a sanitizer wrote to any log."""
@@ -290,7 +355,10 @@ class Stack:
         if secret is not None:
             h["X-Telegram-Bot-Api-Secret-Token"] = secret
         h.update(headers or {})
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        if self.tls:
+            conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=timeout, context=self.ssl_context())
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
             conn.request(method, path, body=body, headers=h)
             r = conn.getresponse()
@@ -572,9 +640,11 @@ def main():
     ap.add_argument("--workers", type=int, default=2, help="mystudentbot-fcgi -w")
     ap.add_argument("--env-file", help="write KEY='value' lines (sh) here once the stack is up")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="extra env for the programs")
+    ap.add_argument("--cgi", action="store_true", help="mystudentbot-fcgi as plain CGI under fcgiwrap")
+    ap.add_argument("--tls", action="store_true", help="nginx with TLS on a self-signed certificate")
     args = ap.parse_args()
     extra = dict(kv.split("=", 1) for kv in args.set)
-    s = Stack(args.name, workers=args.workers, env=extra).start()
+    s = Stack(args.name, workers=args.workers, env=extra, cgi=args.cgi, tls=args.tls).start()
     info = {"MSB_DATABASE_URL": s.dburl, "MSB_WEBHOOK_SECRET": s.secret, "MSB_BOT_TOKEN": s.token,
             "MSB_TELEGRAM_API": s.standin.url, "STACK_URL": s.url, "STACK_WEBHOOK_URL": s.webhook_url,
             "STACK_PGSOCK": s.pgsock, "STACK_FCGI_PID": str(s.fcgi.pid), "STACK_OUT": s.out,

@@ -23,6 +23,7 @@
 
 #define ANA	400001		/* Madrid, es */
 #define BEN	400002		/* New York, en */
+#define CARL	400003		/* Madrid, a class in the hour that repeats when summer time ends */
 #define TOKEN	"0123456789abcdef0123456789abcdef01234567"
 
 static struct db *db;
@@ -51,7 +52,7 @@ add(int64_t user, const char *subject, int wd, const char *s, const char *e, con
 	int64_t sid, id;
 
 	assert_int_equal(acad_subject_get(db, user, subject, batch, &sid), 0);
-	assert_int_equal(acad_class_insert(db, user, sid, wd, s, e, room, every, "2026-09-14", batch, &id), 1);
+	assert_int_equal(acad_class_insert(db, user, sid, wd, s, e, room, NULL, every, "2026-09-14", batch, &id), 1);
 	return id;
 }
 
@@ -66,15 +67,18 @@ setup(void **state)
 	assert_non_null(db = db_open(url));
 	assert_int_equal(db_migrate(db, NULL), 0);
 	sql("INSERT INTO core.users (user_id, chat_id, lang, tz) VALUES"
-	    " (400001, 400001, 'es', 'Europe/Madrid'), (400002, 400002, 'en', 'America/New_York')");
+	    " (400001, 400001, 'es', 'Europe/Madrid'), (400002, 400002, 'en', 'America/New_York'),"
+	    " (400003, 400003, 'es', 'Europe/Madrid')");
 	assert_int_equal(acad_batch_new(db, &batch1), 0);
 	cc_id = add(ANA, "CC", 1, "10:30", "12:30", "1.6", 1, batch1);
 	redes_id = add(ANA, "Redes", 3, "15:00", "17:00", "Lab 2", 2, batch1);
 	assert_int_equal(acad_batch_new(db, &b2), 0);
 	ben_cc_id = add(BEN, "CC", 1, "10:30", "12:30", "1.6", 1, b2);
+	add(CARL, "Astronomía", 7, "02:15", "03:15", "Observatorio", 1, b2);
 	sql("INSERT INTO academic.terms (user_id, starts_on, ends_on) VALUES (400001, '2026-09-14', '2027-01-22')");
 	sql("INSERT INTO academic.days_off (user_id, day) VALUES (400001, '2026-12-07')");
-	sql("INSERT INTO academic.settings (user_id, feed_token) VALUES (400001, '" TOKEN "'), (400002, NULL)");
+	sql("INSERT INTO academic.settings (user_id, feed_token) VALUES (400001, '" TOKEN "'), (400002, NULL),"
+	    " (400003, NULL)");
 	return 0;
 }
 
@@ -131,6 +135,24 @@ test_warn_dst(void **state)
 	db_res_free(r);
 }
 
+/*
+ * Sunday 25 October 2026, Madrid: 03:00 summer time becomes 02:00 winter time
+ * (01:00Z). A class at 02:15 is read as winter time (01:15Z, PostgreSQL's
+ * choice), warned at 00:45Z, and found by any window holding that instant,
+ * also one across the jump, whose local times run backwards.
+ */
+static void
+test_warn_across_dst_jump(void **state)
+{
+	sql("DELETE FROM reminders.queue");
+	assert_int_equal(produce("2026-10-25T00:44", 1, CARL), 0);
+	assert_int_equal(produce("2026-10-25T00:45", 1, CARL), 1);
+	sql("DELETE FROM reminders.queue");
+	assert_int_equal(produce("2026-10-25T00:00", 60, CARL), 1);
+	sql("DELETE FROM reminders.queue");
+	assert_int_equal(produce("2026-10-24T23:50", 30, CARL), 0);
+}
+
 static void
 test_warn_term_days_off_alternate(void **state)
 {
@@ -177,7 +199,7 @@ test_ownership(void **state)
 	assert_int_equal(acad_class_count(db, ANA), 2);
 	/* The same class twice is one class. */
 	assert_int_equal(acad_subject_get(db, ANA, "cc", batch1, &sid), 0);
-	assert_int_equal(acad_class_insert(db, ANA, sid, 1, "10:30", "12:30", "1.6", 1, "2026-09-14", batch1, &id), 0);
+	assert_int_equal(acad_class_insert(db, ANA, sid, 1, "10:30", "12:30", "1.6", NULL, 1, "2026-09-14", batch1, &id), 0);
 }
 
 static void
@@ -227,6 +249,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_warn_dst),
+		cmocka_unit_test(test_warn_across_dst_jump),
 		cmocka_unit_test(test_warn_term_days_off_alternate),
 		cmocka_unit_test(test_warn_lead_and_off),
 		cmocka_unit_test(test_ownership),

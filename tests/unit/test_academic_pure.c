@@ -44,6 +44,26 @@ test_days(void **state)
 	assert_int_equal(acad_parse_hm("9:5x", &y), -1);
 }
 
+static void
+test_subject_split(void **state)
+{
+	char code[128], name[128];
+
+	assert_int_equal(acad_subject_split("Cloud Computing (CC)", code, sizeof code, name, sizeof name), 1);
+	assert_string_equal(code, "CC");
+	assert_string_equal(name, "Cloud Computing");
+	assert_int_equal(acad_subject_split("CC (Cloud Computing)", code, sizeof code, name, sizeof name), 1);
+	assert_string_equal(code, "CC");
+	assert_string_equal(name, "Cloud Computing");
+	assert_int_equal(acad_subject_split("Álgebra", code, sizeof code, name, sizeof name), 0);
+	assert_string_equal(code, "Álgebra");
+	assert_string_equal(name, "");
+	assert_int_equal(acad_subject_split("(CC)", code, sizeof code, name, sizeof name), 0);
+	assert_int_equal(acad_subject_split("CC ()", code, sizeof code, name, sizeof name), 0);
+	assert_int_equal(acad_subject_split("Redes(2)", code, sizeof code, name, sizeof name), 0);
+	assert_string_equal(code, "Redes(2)");
+}
+
 static const struct acad_block week[] = {
 	{ "CC", "1.6", 1, 630, 750, 0, 1 },
 	{ "Álgebra", "0.3", 2, 540, 660, 1, 1 },
@@ -273,6 +293,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_days),
+		cmocka_unit_test(test_subject_split),
 		cmocka_unit_test(test_png),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_ics_madrid),

@@ -118,6 +118,33 @@ test_reply_json(void **state)
 	arena_free(a);
 }
 
+/* A text over Telegram's 4096 limit becomes several messages cut between lines; buttons go last. */
+static void
+test_long_text_split(void **state)
+{
+	struct arena *a = arena_new();
+	struct reply r;
+	struct reply_item *it;
+	char *text = xmalloc(10001);
+	size_t i;
+
+	for (i = 0; i < 10000; i++)
+		text[i] = i % 50 == 49 ? '\n' : 'x';
+	text[10000] = '\0';
+	reply_init(&r, a, "es", 1);
+	it = reply_text(&r, text);
+	reply_button(it, &r, "ok", "x:1");
+	assert_int_equal(r.n, 3);
+	for (i = 0; i < r.n; i++) {
+		assert_true(strlen(r.items[i].text) <= REPLY_MAX_TEXT);
+		assert_int_equal(r.items[i].nbuttons, i == r.n - 1);
+	}
+	assert_int_equal(r.items[0].text[strlen(r.items[0].text) - 1], '\n');
+	assert_int_equal(strlen(r.items[0].text) + strlen(r.items[1].text) + strlen(r.items[2].text), 10000);
+	free(text);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -126,6 +153,7 @@ main(void)
 		cmocka_unit_test(test_callback_and_member),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_reply_json),
+		cmocka_unit_test(test_long_text_split),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
