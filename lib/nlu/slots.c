@@ -49,8 +49,8 @@ trim_edges(const struct nlu_ctx *c, bool *keep, bool (*edge)(const struct nlu_ct
 	for (i = 0; i < c->n; i++) {
 		if (!keep[i])
 			continue;
-		if (!edge(c, i))
-			break;
+		if (!edge(c, i) || tok_phrase(c, i, V_TASKNOUN, NULL) > 0)
+			break;	/* "entrega final", "deadline extension" start with a noun */
 		keep[i] = false;
 	}
 	for (i = c->n - 1; i >= 0; i--) {
