@@ -117,7 +117,8 @@ const struct vocab vocab_es[] = {
 	{ "por mes", V_EVERYWORD, P_MONTH }, { "por semana", V_EVERYWORD, P_WEEK },
 	{ "por dia", V_EVERYWORD, P_DAY }, { "por ano", V_EVERYWORD, P_YEAR },
 	{ "de cuota mensual", V_EVERYWORD, P_MONTH }, { "cuota mensual", V_EVERYWORD, P_MONTH },
-	{ "suscripcion mensual", V_EVERYWORD, P_MONTH },
+	{ "suscripcion mensual", V_EVERYWORD, P_MONTH }, { "mensualidad", V_EVERYWORD, P_MONTH },
+	{ "semanalidad", V_EVERYWORD, P_WEEK }, { "anualidad", V_EVERYWORD, P_YEAR },
 
 	/* money */
 	{ "euro", V_CURRENCY, 1 }, { "euros", V_CURRENCY, 1 }, { "eur", V_CURRENCY, 1 },
