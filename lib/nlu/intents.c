@@ -585,7 +585,8 @@ says_list(const struct nlu_ctx *c)
 static bool
 pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
-	if (e->chart || (e->kind && (e->expense || e->chart))) {
+	if (e->chart || (e->kind && (e->expense || e->chart)) || (tok_said(c, V_COMPARE) && e->expense &&
+	    c->nmo == 0)) {
 		expense_chart(c, r);
 		return true;
 	}
@@ -603,6 +604,7 @@ pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *
 		return true;
 	}
 	if (c->nmo == 0 && ((e->howmuch && (e->spent || e->expense)) || (e->total && (e->expense || e->spent)) ||
+	    (e->total && c->nd > 0 && !e->tasks && !e->tasknoun && !e->number && e->names <= 2) ||
 	    (e->expense && e->question && !e->tasks) || (e->expense && (c->nd > 0 || e->list) && e->names <= 3 &&
 	    !says_list(c) && !e->number))) {
 		SET(r->intent, "expense.summary");
