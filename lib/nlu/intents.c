@@ -642,6 +642,10 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 		task_list(c, r);
 		return true;
 	}
+	if (e->tasknoun && c->nmo == 0 && first_is(c, V_QUESTION) && tok_has(c, V_HAVE) && !e->klass) {
+		task_list(c, r);	/* "¿qué exámenes tengo?", "what homework do I have" */
+		return true;
+	}
 	if (e->tasks && c->nmo == 0 && (e->question || e->list || e->words <= 3 || tok_has(c, V_HAVE)) &&
 	    !(e->taskverb0 && !e->question)) {
 		task_list(c, r);

@@ -52,4 +52,11 @@ C = [
 ("es", N, "gasto de 5€ el 30", {"intent":"expense.add","amount":"5.00","date":"2026-10-30"}),
 ("es", N, "examen el 28", {"intent":"task.add","due_date":"2026-11-28"}),
 ("es", N, "examen el 27", {"intent":"task.add","due_date":"2026-12-27"}),
+("en", N, "what homework do I have", {"intent":"task.list"}),
+("es", N, "¿qué exámenes tengo este mes?", {"intent":"task.list","until":"2026-11-30"}),
+("es", N, "¿tengo examen mañana?", {"intent":"agenda.show","date":"2026-11-29"}),
+("es", N, "entregas de este mes", {"intent":"task.list","until":"2026-11-30"}),
+("en", N, "any deadlines next week?", {"intent":"task.list","until":"2026-12-06"}),
+("en", "2026-11-01T00:30", "submit essay in 2 hours", {"intent":"task.add","due_date":"2026-11-01","due_time":"01:30"}, "America/New_York"),
+("es", "2026-10-25T01:30", "entregar dentro de 3 horas", {"intent":"task.add","due_date":"2026-10-25","due_time":"03:30"}),
 ]
