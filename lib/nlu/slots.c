@@ -7,7 +7,8 @@
 static bool
 is_filler(const struct nlu_ctx *c, int i)
 {
-	return tok_is(c, i, V_FILLER, NULL) || tok_is(c, i, V_GREET, NULL) || c->t[i].kind == T_PUNCT;
+	return tok_is(c, i, V_FILLER, NULL) || tok_is(c, i, V_GREET, NULL) || c->t[i].kind == T_PUNCT ||
+	    (c->t[i].kind == T_SYM && c->t[i].role == R_NONE && tok_is(c, i, V_CURRENCY, NULL));
 }
 
 static bool
