@@ -88,7 +88,7 @@ num_date(struct nlu_ctx *c, int i)
 		return 0;
 	if (sep == '-' && n == 2 && (time_suffix(c, i) || (p[0] < p[1] && p[1] <= 24 &&
 	    (tok_is(c, i - 1, V_FROM, NULL) || tok_is(c, i - 1, V_WEEKDAY, NULL) ||
-	    tok_has(c, V_CLASS) || c->wd_plural))))
+	    tok_has(c, V_CLASS) || tok_said(c, V_WEEKDAY)))))
 		return 0;
 	if (n == 3 && dg[0] == 4) {
 		y = p[0], m = p[1], d = p[2];

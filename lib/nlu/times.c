@@ -176,7 +176,7 @@ dash_range(struct nlu_ctx *c, int i)
 	if (ca == '.' || cb == '.')
 		return 0;
 	if (!ca && !cb && n == 1 && !tok_is(c, i - 1, V_FROM, NULL) && !tok_is(c, i - 1, V_WEEKDAY, NULL) &&
-	    !tok_has(c, V_CLASS) && !c->wd_plural)
+	    !tok_has(c, V_CLASS) && !tok_said(c, V_WEEKDAY))
 		return 0;
 	if (b.ampm)
 		b.h = ampm_hour(b.h, b.ampm);

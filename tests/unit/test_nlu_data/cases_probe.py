@@ -59,4 +59,8 @@ C = [
 ("en", N, "any deadlines next week?", {"intent":"task.list","until":"2026-12-06"}),
 ("en", "2026-11-01T00:30", "submit essay in 2 hours", {"intent":"task.add","due_date":"2026-11-01","due_time":"01:30"}, "America/New_York"),
 ("es", "2026-10-25T01:30", "entregar dentro de 3 horas", {"intent":"task.add","due_date":"2026-10-25","due_time":"03:30"}),
+("es", N, "Física 9-11 los lunes", {"intent":"class.add","subject":"Física","weekday":1,"start":"09:00","end":"11:00"}),
+("es", N, "Física 9-11 lunes y jueves aula 3", {"intent":"class.add","subject":"Física","weekday":[1,4],"start":"09:00","end":"11:00","room":"3"}),
+("en", N, "Physics 9-11 on mondays", {"intent":"class.add","subject":"Physics","weekday":1,"start":"09:00","end":"11:00"}),
+("es", N, "examen 10-12", {"intent":"task.add","due_date":"2026-12-10","due_time":None}),
 ]
