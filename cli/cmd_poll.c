@@ -41,7 +41,7 @@ poll_one(struct db *db, const struct config *cfg, struct tg *tg, struct arena *a
 		return 0;	/* not an Update: nothing Telegram would send again */
 	o = bot_process(db, cfg, tg, &u, a, time(NULL), &reply);
 	if (o == BOT_DONE)
-		reply_deliver(&reply, tg, NULL);
+		reply_deliver(&reply, tg, NULL, db);
 	log_info("poll update_id=%lld kind=%s outcome=%s", (long long)u.update_id,
 	    update_kind_name(u.kind), bot_outcome_name(o));
 	return o == BOT_DB_DOWN || o == BOT_ERROR ? -1 : 0;

@@ -85,7 +85,7 @@ process(struct worker *w, const struct update *u, struct http_answer *ans)
 	case BOT_DONE:
 		ans->status = 200;
 		ans->content_type = "application/json";
-		failed = reply_deliver(&reply, w->tg, &ans->body);
+		failed = reply_deliver(&reply, w->tg, &ans->body, w->db);
 		if (failed > 0)
 			log_warn("update %lld: %d replies not accepted by Telegram", (long long)u->update_id, failed);
 		if (ans->body.len == 0)

@@ -116,6 +116,8 @@ class State:
 
 
 class Handler(BaseHTTPRequestHandler):
+    # An answer written in two pieces with Nagle on waits ~40 ms for the client's ACK.
+    disable_nagle_algorithm = True
     protocol_version = "HTTP/1.1"
     server_version = "BotAPIStandIn/1.0"
 

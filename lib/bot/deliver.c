@@ -5,6 +5,7 @@
 
 #include "bot/deliver.h"
 #include "core/log.h"
+#include "reminders/queue.h"
 #include "json/json.h"
 #include "telegram/tg.h"
 
@@ -174,24 +175,51 @@ sleep_ms(long ms)
  * worker has waited long enough. Returns 0 when Telegram accepted it.
  */
 static int
-send_with_retry(const struct reply_item *it, struct tg *tg, const struct timespec *t0)
+send_with_retry(const struct reply_item *it, struct tg *tg, const struct timespec *t0,
+    struct tg_result *res)
 {
-	struct tg_result res;
 	long wait;
 
-	memset(&res, 0, sizeof res);
-	if (send_item(it, tg, &res) == 0)
+	memset(res, 0, sizeof *res);
+	if (send_item(it, tg, res) == 0)
 		return 0;
-	if (res.status == TG_RETRY_AFTER)
-		wait = res.retry_after > 0 ? res.retry_after * 1000 : 1000;
-	else if (res.status == TG_SERVER_ERROR)
+	if (res->status == TG_RETRY_AFTER)
+		wait = res->retry_after > 0 ? res->retry_after * 1000 : 1000;
+	else if (res->status == TG_SERVER_ERROR)
 		wait = DELIVER_5XX_PAUSE_MS;
 	else
 		return -1;
 	if (ms_since(t0) + wait >= DELIVER_BUDGET_MS)
 		return -1;
 	sleep_ms(wait);
-	return send_item(it, tg, &res);
+	return send_item(it, tg, res);
+}
+
+/*
+ * A text reply Telegram refused for now (429 past the budget, 5xx) waits in
+ * the reminder queue, which the reminder run sends when Telegram lets it:
+ * the reply arrives late, without its buttons, but it is not lost. Only a
+ * private chat can wait there (the queue writes to the user's own chat).
+ */
+static int
+spool_item(struct db *db, const struct reply_item *it, const struct tg_result *res)
+{
+	struct reminder_spec spec;
+	struct timespec now;
+	time_t later = time(NULL) + (res->status == TG_RETRY_AFTER ? res->retry_after : 60);
+
+	if (db == NULL || it->kind != REPLY_MESSAGE || it->chat_id <= 0 ||
+	    (res->status != TG_RETRY_AFTER && res->status != TG_SERVER_ERROR))
+		return -1;
+	clock_gettime(CLOCK_REALTIME, &now);
+	memset(&spec, 0, sizeof spec);
+	spec.user_id = it->chat_id;
+	spec.kind = REMINDERS_KIND_REPLY;
+	spec.ref_id = (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;	/* unique per reply */
+	spec.due_at = later;
+	spec.expires_at = later + 24 * 3600;
+	spec.text_html = it->text;
+	return reminders_schedule(db, &spec);
 }
 
 /*
@@ -200,11 +228,12 @@ send_with_retry(const struct reply_item *it, struct tg *tg, const struct timespe
  * a single message: it costs no extra round trip.
  */
 int
-reply_deliver(const struct reply *r, struct tg *tg, struct strbuf *body)
+reply_deliver(const struct reply *r, struct tg *tg, struct strbuf *body, struct db *spool)
 {
 	size_t i, n = r->n;
 	int failed = 0;
 	struct timespec t0;
+	struct tg_result res;
 	const struct reply_item *last = n > 0 ? &r->items[n - 1] : NULL;
 
 	if (body != NULL && last != NULL && last->kind != REPLY_PHOTO && last->kind != REPLY_DOCUMENT) {
@@ -219,8 +248,14 @@ reply_deliver(const struct reply *r, struct tg *tg, struct strbuf *body)
 		n--;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (i = 0; i < n; i++)
-		if (tg == NULL || send_with_retry(&r->items[i], tg, &t0) != 0)
+	for (i = 0; i < n; i++) {
+		if (tg != NULL && send_with_retry(&r->items[i], tg, &t0, &res) == 0)
+			continue;
+		if (tg != NULL && spool_item(spool, &r->items[i], &res) == 0)
+			log_info("deliver: reply to chat %lld queued for the reminder run",
+			    (long long)r->items[i].chat_id);
+		else
 			failed++;
+	}
 	return failed;
 }

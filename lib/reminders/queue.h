@@ -7,6 +7,9 @@
 
 struct db;
 
+/* A webhook reply Telegram refused for now, waiting for the reminder run (sent without snooze buttons). */
+#define REMINDERS_KIND_REPLY	"reply"
+
 struct reminder_spec {
 	int64_t		 user_id;
 	const char	*kind;		/* "task", "class", "digest", ... */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "reminders/queue.h"
 #include "reminders/reminders.h"
 #include "reminders/store.h"
 #include "core/i18n.h"
@@ -34,17 +35,20 @@ reminders_send(struct tg *tg, const struct due_row *row, struct tg_result *res)
 	json_gen_kv_i64(g, "chat_id", row->chat_id);
 	json_gen_kv_str(g, "text", row->text);
 	json_gen_kv_str(g, "parse_mode", "HTML");
-	json_gen_str(g, "reply_markup");
-	json_gen_obj_open(g);
-	json_gen_str(g, "inline_keyboard");
-	json_gen_arr_open(g);
-	json_gen_arr_open(g);
-	snooze_button(g, row, "reminders.btn.15m", 15);
-	snooze_button(g, row, "reminders.btn.1h", 60);
-	snooze_button(g, row, "reminders.btn.tomorrow", REMINDERS_SNOOZE_TOMORROW);
-	json_gen_arr_close(g);
-	json_gen_arr_close(g);
-	json_gen_obj_close(g);
+	/* A reply that waited here is not a reminder: nothing to snooze. */
+	if (strcmp(row->kind, REMINDERS_KIND_REPLY) != 0) {
+		json_gen_str(g, "reply_markup");
+		json_gen_obj_open(g);
+		json_gen_str(g, "inline_keyboard");
+		json_gen_arr_open(g);
+		json_gen_arr_open(g);
+		snooze_button(g, row, "reminders.btn.15m", 15);
+		snooze_button(g, row, "reminders.btn.1h", 60);
+		snooze_button(g, row, "reminders.btn.tomorrow", REMINDERS_SNOOZE_TOMORROW);
+		json_gen_arr_close(g);
+		json_gen_arr_close(g);
+		json_gen_obj_close(g);
+	}
 	json_gen_obj_close(g);
 	body = json_gen_text(g, &len);
 	rc = tg_call_json(tg, "sendMessage", body, len, res);
