@@ -218,7 +218,7 @@ const struct vocab vocab_es[] = {
 	/* charts */
 	{ "grafico", V_CHART, 0 }, { "grafica", V_CHART, 0 }, { "graficos", V_CHART, 0 },
 	{ "diagrama", V_CHART, 0 }, { "chart", V_CHART, 0 }, { "grafo", V_CHART, 0 },
-	{ "dibuja", V_CHART, 0 }, { "dibujame", V_CHART, 0 }, { "visualiza", V_CHART, 0 },
+	{ "histograma", V_CHART, 0 }, { "histograma", V_CHARTKIND, 2 }, { "dibuja", V_CHART, 0 }, { "dibujame", V_CHART, 0 }, { "visualiza", V_CHART, 0 },
 	{ "tarta", V_CHARTKIND, 1 }, { "quesito", V_CHARTKIND, 1 }, { "circular", V_CHARTKIND, 1 },
 	{ "sectores", V_CHARTKIND, 1 }, { "queso", V_CHARTKIND, 1 }, { "pie", V_CHARTKIND, 1 },
 	{ "barras", V_CHARTKIND, 2 }, { "barra", V_CHARTKIND, 2 }, { "columnas", V_CHARTKIND, 2 },
