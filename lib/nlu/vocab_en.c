@@ -191,7 +191,8 @@ const struct vocab vocab_en[] = {
 	{ "prior", V_ADVANCE, 0 }, { "beforehand", V_ADVANCE, 0 }, { "early", V_ADVANCE, 0 },
 
 	{ "budget", V_BUDGET, 0 }, { "limit", V_BUDGET, 0 }, { "cap", V_BUDGET, 0 }, { "max", V_BUDGET, 0 },
-	{ "spending limit", V_BUDGET, 0 }, { "allowance", V_BUDGET, 0 },
+	{ "spending limit", V_BUDGET, 0 }, { "allowance", V_BUDGET, 0 }, { "at most", V_BUDGET, 0 },
+	{ "no more than", V_BUDGET, 0 }, { "up to", V_BUDGET, 0 },
 
 	{ "room", V_ROOM, 0 }, { "rm", V_ROOM, 0 }, { "hall", V_ROOM, 0 }, { "lab", V_ROOM, 0 },
 	{ "building", V_ROOM, 0 }, { "classroom", V_ROOM, 0 },

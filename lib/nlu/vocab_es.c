@@ -252,7 +252,8 @@ const struct vocab vocab_es[] = {
 	/* budget */
 	{ "presupuesto", V_BUDGET, 0 }, { "limite", V_BUDGET, 0 }, { "tope", V_BUDGET, 0 },
 	{ "maximo", V_BUDGET, 0 }, { "no gastar mas de", V_BUDGET, 0 }, { "gastar mas de", V_BUDGET, 0 },
-	{ "gastarme mas de", V_BUDGET, 0 }, { "pasarme de", V_BUDGET, 0 }, { "limite de gasto", V_BUDGET, 0 },
+	{ "gastarme mas de", V_BUDGET, 0 }, { "pasarme de", V_BUDGET, 0 }, { "como mucho", V_BUDGET, 0 },
+	{ "a lo sumo", V_BUDGET, 0 }, { "como maximo", V_BUDGET, 0 }, { "limite de gasto", V_BUDGET, 0 },
 	{ "margen", V_BUDGET, 0 },
 
 	/* rooms and numbered names */

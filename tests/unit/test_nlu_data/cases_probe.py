@@ -63,4 +63,9 @@ C = [
 ("es", N, "Física 9-11 lunes y jueves aula 3", {"intent":"class.add","subject":"Física","weekday":[1,4],"start":"09:00","end":"11:00","room":"3"}),
 ("en", N, "Physics 9-11 on mondays", {"intent":"class.add","subject":"Physics","weekday":1,"start":"09:00","end":"11:00"}),
 ("es", N, "examen 10-12", {"intent":"task.add","due_date":"2026-12-10","due_time":None}),
+("en", N, "I want to spend at most $300 a month", {"intent":"budget.set","amount":"300.00","currency":"USD","period":"month"}),
+("es", N, "quiero gastar máximo 50€ a la semana en ocio", {"intent":"budget.set","amount":"50.00","currency":"EUR","period":"week"}),
+("en", N, "histogram of expenses this month", {"intent":"expense.chart","kind":"bar","period":"month"}),
+("es", N, "inglés los lunes y miércoles de 7 a 8 de la tarde", {"intent":"class.add","weekday":[1,3],"start":"19:00","end":"20:00"}),
+("en", N, "swimming class every saturday 10am-11am", {"intent":"class.add","subject":"swimming","weekday":6,"start":"10:00","end":"11:00"}),
 ]
