@@ -701,8 +701,8 @@ static bool
 pick_done(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
 	if (!e->done || e->todo || e->sure_money || (e->future_date && !e->past_date && c->nd > 0 &&
-	    e->taskverb0))
-		return false;
+	    (e->taskverb0 || e->link_future)))
+		return false;	/* "get the laundry done by friday" is still to do */
 	SET(r->intent, "task.done");
 	return true;
 }

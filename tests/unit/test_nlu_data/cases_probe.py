@@ -68,4 +68,6 @@ C = [
 ("en", N, "histogram of expenses this month", {"intent":"expense.chart","kind":"bar","period":"month"}),
 ("es", N, "inglés los lunes y miércoles de 7 a 8 de la tarde", {"intent":"class.add","weekday":[1,3],"start":"19:00","end":"20:00"}),
 ("en", N, "swimming class every saturday 10am-11am", {"intent":"class.add","subject":"swimming","weekday":6,"start":"10:00","end":"11:00"}),
+("en", N, "get the laundry done by friday", {"intent":"task.add","due_date":"2026-12-04"}),
+("es", N, "tener hecho el informe para el lunes", {"intent":"task.add","due_date":"2026-11-30"}),
 ]
