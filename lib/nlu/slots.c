@@ -102,7 +102,8 @@ title_keep(const struct nlu_ctx *c, bool *keep)
 	int	 i, used;
 
 	for (i = 0; i < c->n; i++)
-		keep[i] = (c->t[i].role == R_NONE || c->t[i].role == R_MONEY) && !is_filler(c, i);
+		keep[i] = (c->t[i].role == R_NONE || c->t[i].role == R_MONEY) &&
+		    (!is_filler(c, i) || (c->t[i].kind == T_PUNCT && strchr(":()-/&+", c->t[i].f[0]) != NULL));
 	for (i = 0; i < c->n; i++)
 		if ((used = tok_phrase(c, i, V_FILLER, NULL)) > 1)
 			while (used-- > 0 && i < c->n)
@@ -111,7 +112,7 @@ title_keep(const struct nlu_ctx *c, bool *keep)
 	for (i = 0; i < c->n; i++) {
 		if (!keep[i])
 			continue;
-		if ((used = tok_phrase(c, i, V_TODO, NULL)) > 0 || tok_is(c, i, V_SELF, NULL) ||
+		if ((used = tok_phrase(c, i, V_TODO, NULL)) > 0 || tok_is(c, i, V_SELF, NULL) || c->t[i].kind == T_PUNCT ||
 		    tok_is(c, i, V_HAVE, NULL) || tok_is(c, i, V_REMIND, NULL) || tok_word(c, i, "que") ||
 		    tok_word(c, i, "q") || tok_word(c, i, "that") || (tok_word(c, i + 1, ":") &&
 		    (tok_word(c, i, "tarea") || tok_word(c, i, "task") || tok_word(c, i, "todo")))) {
@@ -205,6 +206,23 @@ subject_after_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 	return -1;
 }
 
+/* "Física: examen el lunes", "CC - hito 2": the words before a leading colon or dash. */
+static int
+subject_label(const struct nlu_ctx *c, bool *sub)
+{
+	int	 i, k;
+
+	for (i = 0; i < c->n && (tok_is(c, i, V_FILLER, NULL) || tok_is(c, i, V_GREET, NULL)); i++)
+		;
+	for (k = i; k < c->n && k < i + 4 && c->t[k].kind == T_WORD && subject_word(c, k); k++)
+		;
+	if (k == i || k >= c->n || !(tok_word(c, k, ":") || tok_word(c, k, "-")) || !c->t[i].cap)
+		return -1;
+	for (; i < k; i++)
+		sub[i] = true;
+	return 0;
+}
+
 static void
 fill_title(const struct nlu_ctx *c, struct nlu_result *r)
 {
@@ -214,7 +232,8 @@ fill_title(const struct nlu_ctx *c, struct nlu_result *r)
 	text_join(c, keep, r->title, sizeof r->title);
 	memset(sub, 0, sizeof sub);
 	if ((c->en ? subject_before_noun(c, keep, sub) == 0 || subject_after_of(c, keep, sub) == 0 :
-	    subject_after_of(c, keep, sub) == 0 || subject_after_noun(c, keep, sub) == 0))
+	    subject_after_of(c, keep, sub) == 0 || subject_after_noun(c, keep, sub) == 0) ||
+	    subject_label(c, sub) == 0)
 		text_join(c, sub, r->subject, sizeof r->subject);
 }
 

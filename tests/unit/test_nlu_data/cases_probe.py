@@ -70,4 +70,7 @@ C = [
 ("en", N, "swimming class every saturday 10am-11am", {"intent":"class.add","subject":"swimming","weekday":6,"start":"10:00","end":"11:00"}),
 ("en", N, "get the laundry done by friday", {"intent":"task.add","due_date":"2026-12-04"}),
 ("es", N, "tener hecho el informe para el lunes", {"intent":"task.add","due_date":"2026-11-30"}),
+("es", N, "Física: examen el lunes", {"intent":"task.add","title":"Física: examen","due_date":"2026-11-30","subject":"Física"}),
+("es", N, "CC - hito 2 el 5/12", {"intent":"task.add","title":"CC - hito 2","due_date":"2026-12-05","subject":"CC"}),
+("en", N, "Biology: quiz on friday", {"intent":"task.add","title":"Biology: quiz","due_date":"2026-12-04","subject":"Biology"}),
 ]
