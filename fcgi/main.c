@@ -20,6 +20,16 @@
 #define MAX_WORKERS	256
 #define TG_TIMEOUT_MS	10000	/* well under nginx's fastcgi_read_timeout and Telegram's 60 s */
 
+/*
+ * The database's share of the same budget, given to libpq as the session's
+ * defaults (PGOPTIONS, unless the operator set it): a row locked by someone
+ * else, or a statement that hangs, fails the update in seconds (rolled back,
+ * the student is told to try again) instead of holding the worker until
+ * nginx gives up with a 504.
+ */
+#define DB_SESSION_OPTIONS	"-c lock_timeout=5s -c statement_timeout=10s " \
+				"-c idle_in_transaction_session_timeout=60s"
+
 static volatile sig_atomic_t	stopping;
 
 static void
@@ -251,6 +261,7 @@ main(int argc, char **argv)
 	}
 	log_init("mystudentbot-fcgi");
 	config_load_or_exit(&cfg, CONFIG_NEED_TOKEN);
+	setenv("PGOPTIONS", DB_SESSION_OPTIONS, 0);
 	tg_global_init();
 	if (FCGX_Init() != 0) {
 		log_err("fcgi: FCGX_Init failed");

@@ -70,16 +70,13 @@ academic_agenda_show(struct bot_ctx *ctx, const struct nlu_result *r)
 	struct strbuf out = STRBUF_INIT;
 	int64_t day;
 	char date[11];
-	int i, n, total = 0, rc = -1;
+	int total, rc = -1;
 
 	if (r->date[0] == '\0' || acad_parse_date(r->date, &day) != 0)
 		day = acad_days(ctx->local.year, ctx->local.month, ctx->local.day);
 	acad_fmt_date(day, date);
-	for (i = 0; day_sections[i] != NULL; i++) {
-		if ((n = day_sections[i](ctx->db, ctx->user.id, ctx->user.lang, ctx->user.tz, date, &out)) < 0)
-			goto out;
-		total += n;
-	}
+	if ((total = bot_day_timeline(ctx->db, ctx->user.id, ctx->user.lang, ctx->user.tz, date, &out)) < 0)
+		goto out;
 	if (total == 0)
 		reply_msgf(ctx->reply, "academic.agenda_empty", acad_day_text(ctx->a, ctx->user.lang, day));
 	else

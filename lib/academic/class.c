@@ -1,5 +1,6 @@
 /* See LICENSE. class.c: adding a weekly class from what the student said, with undo and change buttons. */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -79,6 +80,32 @@ clean_subject(const char *subject, char *out, size_t cap)
 	memmove(out, p, strlen(p) + 1);
 	if (out[0] == '\0')
 		snprintf(out, cap, "%s", subject);
+}
+
+/*
+ * A room the parser left at the end of the subject ("Álgebra en el 0.3"):
+ * when no room came in its own slot, a last word with a digit after
+ * "en el", "aula", "room"... is taken out of "subj" into "room".
+ */
+static void
+room_from_subject(char *subj, char *room, size_t roomcap)
+{
+	static const char *const lead[] = { " en el aula ", " en la sala ", " en el ", " en la ", " en ", " aula ",
+	    " in room ", " room ", " in ", NULL };
+	char *last = strrchr(subj, ' ');
+	size_t n;
+	int i;
+
+	if (last == NULL || strpbrk(last + 1, "0123456789") == NULL)
+		return;
+	for (i = 0; lead[i] != NULL; i++) {
+		n = strlen(lead[i]);
+		if ((size_t)(last + 1 - subj) > n && strncasecmp(last + 1 - n, lead[i], n) == 0) {
+			snprintf(room, roomcap, "%s", last + 1);
+			last[1 - (ptrdiff_t)n] = '\0';
+			return;
+		}
+	}
 }
 
 /*
@@ -222,12 +249,15 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 	struct strbuf out = STRBUF_INIT;
 	int64_t batch, subject, id;
 	int i, added = 0, had, minutes, every, parity, rc = -1;
-	char anchor[11], subj[sizeof r->subject];
+	char anchor[11], subj[sizeof r->subject], room[sizeof r->room];
 	const char *kind;
 
 	if (check_add(ctx, r) != 0)
 		return 0;
 	clean_subject(r->subject, subj, sizeof subj);
+	snprintf(room, sizeof room, "%s", r->room);
+	if (room[0] == '\0')
+		room_from_subject(subj, room, sizeof room);
 	kind = kind_said(ctx);
 	every = every_weeks(ctx, r);
 	parity = every > 1 ? parity_said(ctx, r) : -1;
@@ -236,7 +266,7 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 		goto out;
 	for (i = 0; i < r->nweekdays; i++) {
 		anchor_of(ctx, r->weekdays[i], parity, anchor);
-		switch (acad_class_insert(ctx->db, ctx->user.id, subject, r->weekdays[i], r->start, r->end, r->room,
+		switch (acad_class_insert(ctx->db, ctx->user.id, subject, r->weekdays[i], r->start, r->end, room,
 		    kind, every, anchor, batch, &id)) {
 		case 1:
 			added++;
@@ -251,7 +281,7 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 	}
 	if (added == 0) {
 		reply_msgf(ctx->reply, "academic.add_dup", acad_class_line(ctx, subj, r->weekdays,
-		    r->nweekdays, r->start, r->end, r->room, every, kind));
+		    r->nweekdays, r->start, r->end, room, every, kind));
 		rc = 0;
 		goto out;
 	}
@@ -260,7 +290,7 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 	if (had == 0 && minutes > 0)
 		strbuf_addf(&out, "\n\n%s", reply_fmt(ctx->reply, "academic.first_warn", minutes));
 	confirm(ctx, arena_printf(ctx->a, "%s%s", reply_fmt(ctx->reply, "academic.added",
-	    acad_class_line(ctx, subj, r->weekdays, r->nweekdays, r->start, r->end, r->room, every, kind)),
+	    acad_class_line(ctx, subj, r->weekdays, r->nweekdays, r->start, r->end, room, every, kind)),
 	    strbuf_str(&out)), batch);
 	rc = 0;
 out:

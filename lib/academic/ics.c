@@ -139,11 +139,77 @@ read_weekly(icalcomponent *ev, icaltimezone *user, struct acad_ics_result *out, 
 	return n > 0 ? n : -1;
 }
 
+/*
+ * Many university systems export every session as its own VEVENT, without
+ * RRULE. The same subject, room, weekday and times in two or more weeks is
+ * a weekly class (every other week when the weeks are all an even number
+ * apart); a lone one is an exam or a one-off and is skipped.
+ */
+#define ICS_MAX_SINGLES	1000
+
+struct single {
+	struct acad_ics_class	 c;
+	int64_t			 monday;
+	int			 used;
+};
+
+static int
+read_single(icalcomponent *ev, icaltimezone *user, struct single *s)
+{
+	struct icaltimetype st = icalcomponent_get_dtstart(ev), en = icalcomponent_get_dtend(ev);
+	time_t t0;
+
+	if (icaltime_is_null_time(st) || st.is_date || icaltime_is_null_time(en))
+		return -1;
+	t0 = instant(st, user);
+	if (make_class(ev, t0, (long)(instant(en, user) - t0), 1, user, &s->c) != 0)
+		return -1;
+	if (acad_parse_date(s->c.anchor_monday, &s->monday) != 0)
+		return -1;
+	s->used = 0;
+	return 0;
+}
+
+/* Groups "n" single sessions into weekly classes; returns how many sessions stayed alone. */
+static size_t
+group_singles(struct single *s, size_t n, struct acad_ics_result *out, size_t cap)
+{
+	size_t i, j, alone = 0;
+
+	for (i = 0; i < n; i++) {
+		int64_t first = s[i].monday;
+		int weeks = 0, even = 1;
+
+		if (s[i].used)
+			continue;
+		for (j = i; j < n; j++)
+			if (!s[j].used && same_class(&s[i].c, &s[j].c)) {
+				s[j].used = 1;
+				weeks |= s[j].monday != s[i].monday;	/* a second week, not a repeated line */
+				if (s[j].monday < first)
+					first = s[j].monday;
+			}
+		if (!weeks) {
+			alone++;
+			continue;
+		}
+		for (j = i; j < n; j++)
+			if (same_class(&s[i].c, &s[j].c) && ((s[j].monday - first) / 7) % 2 != 0)
+				even = 0;
+		s[i].c.every_weeks = even ? 2 : 1;
+		acad_fmt_date(first, s[i].c.anchor_monday);
+		add_class(out, &s[i].c, cap);
+	}
+	return alone;
+}
+
 int
 acad_ics_read(const char *text, size_t len, const char *user_tz, struct arena *a, struct acad_ics_result *out)
 {
 	icalcomponent *cal, *ev;
 	icaltimezone *user;
+	struct single *singles;
+	size_t nsingles = 0;
 	char *copy;
 
 	memset(out, 0, sizeof *out);
@@ -164,10 +230,19 @@ acad_ics_read(const char *text, size_t len, const char *user_tz, struct arena *a
 	if (user == NULL)
 		user = icaltimezone_get_utc_timezone();
 	out->classes = arena_alloc(a, ICS_MAX_CLASSES * sizeof *out->classes);
+	singles = arena_alloc(a, ICS_MAX_SINGLES * sizeof *singles);
 	for (ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev != NULL;
-	    ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
-		if (read_weekly(ev, user, out, ICS_MAX_CLASSES) < 0)
+	    ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		if (icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY) == NULL) {
+			if (nsingles < ICS_MAX_SINGLES && read_single(ev, user, &singles[nsingles]) == 0)
+				nsingles++;
+			else
+				out->skipped++;
+		} else if (read_weekly(ev, user, out, ICS_MAX_CLASSES) < 0) {
 			out->skipped++;
+		}
+	}
+	out->skipped += group_singles(singles, nsingles, out, ICS_MAX_CLASSES);
 	icalcomponent_free(cal);
 	return 0;
 }

@@ -117,9 +117,10 @@ layout(struct tt *t, const struct acad_block *b, size_t n)
 		if (d <= 5 || used[d])
 			t->days[t->ndays++] = d;
 	h = t->last_hour - t->first_hour;
-	t->px_hour = 1400 / h;
-	if (t->px_hour > 130)
-		t->px_hour = 130;
+	/* An hour is tall enough for three lines (subject, room, times), and a long day stays one screen or two. */
+	t->px_hour = 1300 / h;
+	if (t->px_hour > 112)
+		t->px_hour = 112;
 	if (t->px_hour < 72)
 		t->px_hour = 72;
 	t->colw = (TT_W - TT_LEFT - TT_RIGHT) / t->ndays;

@@ -62,21 +62,33 @@ run_intent(struct bot_ctx *c, const struct nlu_result *res)
 	return fn(c, res);
 }
 
-/* "/cmd@bot args" → the command's intent, with "args" in res->arg. Returns 0, or -1 if no such command. */
+/*
+ * "/cmd@bot args" → the command's intent. The command's word and its
+ * arguments are read by the parser like any sentence ("/gastos semana" is
+ * "gastos semana"), so handlers get slots, not text to pick apart; when the
+ * parser reads another intent, the command's wins with the slots dropped.
+ * "arg" keeps the arguments as typed ("/zona Europe/Madrid").
+ * Returns 0, or -1 if no such command.
+ */
 static int
-parse_command(const char *text, struct nlu_result *res)
+parse_command(const char *text, const struct nlu_now *now, const char *lang, struct nlu_result *res)
 {
 	const struct command_route *r;
 	size_t n = strcspn(text, " @\n\t");
 	const char *args = text + strcspn(text, " \n\t");
+	char sentence[512];
 
 	for (r = command_routes; r->command != NULL; r++) {
 		if (strlen(r->command) != n || strncasecmp(r->command, text, n) != 0)
 			continue;
-		memset(res, 0, sizeof *res);
-		snprintf(res->intent, sizeof res->intent, "%s", r->intent);
 		while (isspace((unsigned char)*args))
 			args++;
+		snprintf(sentence, sizeof sentence, "%.*s %s", (int)n - 1, text + 1, args);
+		nlu_parse(sentence, now, lang, res);
+		if (strcmp(res->intent, r->intent) != 0) {
+			memset(res, 0, sizeof *res);
+			snprintf(res->intent, sizeof res->intent, "%s", r->intent);
+		}
 		snprintf(res->arg, sizeof res->arg, "%s", args);
 		return 0;
 	}
@@ -97,7 +109,7 @@ dispatch_message(struct bot_ctx *c)
 		reply_msgf(c->reply, "core.not_text");
 		return 0;
 	}
-	if (text[0] != '/' || parse_command(text, res) != 0)
+	if (text[0] != '/' || parse_command(text, &c->local, c->user.lang, res) != 0)
 		nlu_parse(text, &c->local, c->user.lang, res);
 	return run_intent(c, res);
 }

@@ -92,6 +92,14 @@ typedef int	(*day_section_fn)(struct db *, int64_t user_id, const char *lang, co
 		    const char *date, struct strbuf *out);
 extern const day_section_fn		day_sections[];		/* NULL-terminated, in timeline order */
 
+/*
+ * Every day section for "date" appended to "out", a blank line between
+ * sections (lib/bot/timeline.c): the agenda and the morning digest both
+ * show this. Returns how many items the sections added, or -1.
+ */
+int	bot_day_timeline(struct db *, int64_t user_id, const char *lang, const char *tz, const char *date,
+	    struct strbuf *out);
+
 /* An event of the private calendar feed; "rrule" NULL for a one-off. Times are instants. */
 struct feed_event {
 	const char	*uid;		/* stable across feeds, e.g. "task-42@mystudentbot" */

@@ -119,14 +119,11 @@ add_day(struct db *db, int64_t uid, const char *lang, const char *tz, const char
     const char *heading, struct strbuf *out)
 {
 	struct strbuf day = STRBUF_INIT;
-	int i, k, n = 0;
+	int n;
 
-	for (i = 0; day_sections[i] != NULL; i++) {
-		if ((k = day_sections[i](db, uid, lang, tz, date, &day)) < 0) {
-			strbuf_release(&day);
-			return -1;
-		}
-		n += k;
+	if ((n = bot_day_timeline(db, uid, lang, tz, date, &day)) < 0) {
+		strbuf_release(&day);
+		return -1;
 	}
 	if (n > 0) {
 		strbuf_addf(out, "\n\n%s\n", heading);

@@ -79,6 +79,9 @@ class Academic(S.StackTestCase):
         ("es", "clase de Inglés el sábado de 10 a 12 en el aula 1.1", [("Inglés", 6, "10:00", "12:00", "1.1", 1)]),
         ("es", "Redes cada dos semanas los viernes de 12 a 14 en el aula 2.2",
          [("Redes", 5, "12:00", "14:00", "2.2", 2)]),
+        ("es", "los martes y jueves de 9 a 11 Álgebra en el 0.3",
+         [("Álgebra", 2, "09:00", "11:00", "0.3", 1), ("Álgebra", 4, "09:00", "11:00", "0.3", 1)]),
+        ("es", "CC cada dos semanas los viernes de 10 a 12", [("CC", 5, "10:00", "12:00", "", 2)]),
         ("en", "Databases on Tuesdays from 9 to 11 in room 0.3", [("Databases", 2, "09:00", "11:00", "0.3", 1)]),
         ("en", "Class of AI on Mondays and Wednesdays 1-3pm in room 2.1",
          [("AI", 1, "13:00", "15:00", "2.1", 1), ("AI", 3, "13:00", "15:00", "2.1", 1)]),
@@ -201,7 +204,7 @@ class Academic(S.StackTestCase):
         self.assertEqual(self.classes(400202), [])
         en = S.Chat(self.stack, 400213, lang="en")
         en.say("Databases on Tuesdays from 9 to 11 in room 0.3")
-        r = self.one(en.say("my classes"))
+        r = self.one(en.say("list my classes"))
         self.assertIn("Your classes", r["text"])
         self.assertIn("room 0.3", r["text"])
 

@@ -128,6 +128,42 @@ class LoadFaultTest(S.StackTestCase):
               file=sys.stderr)
 
 
+class DatabaseStallTest(S.StackTestCase):
+    def test_a_locked_row_does_not_hold_a_worker(self):
+        # Someone (a long migration, an operator's psql) holds the student's row: the worker
+        # gives up after lock_timeout (fcgi/main.c DB_SESSION_OPTIONS) instead of waiting for
+        # nginx's 30 s, rolls back, and tells the student to try again.
+        import psycopg2
+        st = self.stack
+        ana, bob = new_chat(st), new_chat(st)
+        ana.say("/start")
+        holder = psycopg2.connect(st.dburl)
+        try:
+            cur = holder.cursor()
+            cur.execute("SELECT 1 FROM core.users WHERE user_id = %s FOR UPDATE", (ana.user_id,))
+            t0 = time.time()
+            with concurrent.futures.ThreadPoolExecutor(1) as ex:
+                f = ex.submit(ana.say, "/ayuda", None)
+                time.sleep(0.3)
+                t1 = time.time()
+                self.assertTrue(bob.say("/start"), "another student waited behind the lock")
+                self.assertLess(time.time() - t1, 3)
+                replies = f.result(30)
+            took = time.time() - t0
+        finally:
+            holder.rollback()
+            holder.close()
+        self.assertIn(ana.last_status, (200, 500, 503))
+        self.assertLess(took, 9, "a worker waited %.1f s on a locked row" % took)
+        self.assertGreaterEqual(took, 4, "lock_timeout is 5 s")
+        if ana.last_status == 200:
+            self.assertTrue(replies, "the student was not told anything")
+        # The lock gone, the same student is served at once.
+        t2 = time.time()
+        self.assertTrue(ana.say("/ayuda"))
+        self.assertLess(time.time() - t2, 3)
+
+
 class BotApiFaultTest(S.StackTestCase):
     """/exportar answers with a document, which must go through the Bot API (a file cannot ride in the
     webhook response): the one reply the stand-in's failures can reach."""

@@ -242,6 +242,46 @@ test_ics_junk(void **state)
 	arena_free(a);
 }
 
+/* Sessions exported one by one, without RRULE: grouped into weekly classes. */
+static void
+test_ics_sessions(void **state)
+{
+	struct arena *a = arena_new();
+	struct acad_ics_result r;
+	struct strbuf sb = STRBUF_INIT;
+	static const char *const sessions[][3] = {
+		{ "20260914T090000", "20260914T110000", "SO" },		/* three Mondays in a row */
+		{ "20260921T090000", "20260921T110000", "SO" },
+		{ "20260928T090000", "20260928T110000", "SO" },
+		{ "20260915T150000", "20260915T170000", "Lab SO" },	/* Tuesdays, a week apart out of two */
+		{ "20260929T150000", "20260929T170000", "Lab SO" },
+		{ "20261013T150000", "20261013T170000", "Lab SO" },
+		{ "20261105T160000", "20261105T180000", "Examen" },	/* once */
+		{ "20260914T090000", "20260914T110000", "SO" },		/* the same line twice */
+	};
+	const struct acad_ics_class *c;
+	size_t i;
+
+	strbuf_adds(&sb, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n");
+	for (i = 0; i < sizeof sessions / sizeof sessions[0]; i++)
+		strbuf_addf(&sb, "BEGIN:VEVENT\r\nUID:s%zu\r\nDTSTART;TZID=Europe/Madrid:%s\r\n"
+		    "DTEND;TZID=Europe/Madrid:%s\r\nSUMMARY:%s\r\nLOCATION:1.1\r\nEND:VEVENT\r\n",
+		    i, sessions[i][0], sessions[i][1], sessions[i][2]);
+	strbuf_adds(&sb, "END:VCALENDAR\r\n");
+	assert_int_equal(acad_ics_read(sb.buf, sb.len, "Europe/Madrid", a, &r), 0);
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.skipped, 1);
+	c = find(&r, "SO", 1);
+	assert_int_equal(c->every_weeks, 1);
+	assert_string_equal(c->start, "09:00");
+	assert_string_equal(c->anchor_monday, "2026-09-14");
+	c = find(&r, "Lab SO", 2);
+	assert_int_equal(c->every_weeks, 2);
+	assert_string_equal(c->anchor_monday, "2026-09-14");
+	strbuf_release(&sb);
+	arena_free(a);
+}
+
 /* The feed re-parsed by libical: VTIMEZONE named plainly, TZID times, RRULE, EXDATE, a deadline. */
 static void
 test_ical(void **state)
@@ -299,6 +339,7 @@ main(void)
 		cmocka_unit_test(test_ics_madrid),
 		cmocka_unit_test(test_ics_other_zone),
 		cmocka_unit_test(test_ics_junk),
+		cmocka_unit_test(test_ics_sessions),
 		cmocka_unit_test(test_ical),
 	};
 
