@@ -651,8 +651,14 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 		task_list(c, r);
 		return true;
 	}
+	if (e->klass && c->nmo == 0 && c->ntm == 0 && !e->room && !c->wd_plural && c->nd > 0 &&
+	    c->d[0].kind != D_PERIOD && c->d[0].kind != D_MONTHONLY && (e->question || e->agenda || e->names <= 1)) {
+		SET(r->intent, "agenda.show");	/* "clases de mañana", "classes tomorrow?" */
+		first_date(c, false, r->date, NULL);
+		return true;
+	}
 	if ((e->agenda || (e->question && tok_has(c, V_HAVE))) && c->nmo == 0 && !e->todo) {
-		if (e->klass && c->nd == 0) {
+		if (e->klass && (c->nd == 0 || c->d[0].kind == D_PERIOD)) {
 			SET(r->intent, "timetable.show");
 			return true;
 		}
@@ -677,7 +683,7 @@ pick_class(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
 	int	 k;
 
-	if (c->nwdays == 0 || c->ntm == 0 || c->nmo > 0)
+	if (c->nwdays == 0 || c->nmo > 0 || (c->ntm == 0 && !((e->klass || e->room) && c->wd_plural)))
 		return false;
 	if (!(e->klass || c->wd_plural || e->room || (c->tm[0].eh >= 0 && !e->tasknoun && !e->todo &&
 	    !e->taskverb0)))
@@ -688,6 +694,8 @@ pick_class(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	for (k = 0; k < c->nwdays; k++)
 		r->weekdays[k] = c->wdays[k];
 	r->nweekdays = c->nwdays;
+	if (c->ntm == 0)
+		return true;
 	time_fmt(r->start, c->tm[0].h, c->tm[0].m);
 	if (c->tm[0].guessed)
 		add_ambiguous(r, "start");

@@ -73,4 +73,10 @@ C = [
 ("es", N, "Física: examen el lunes", {"intent":"task.add","title":"Física: examen","due_date":"2026-11-30","subject":"Física"}),
 ("es", N, "CC - hito 2 el 5/12", {"intent":"task.add","title":"CC - hito 2","due_date":"2026-12-05","subject":"CC"}),
 ("en", N, "Biology: quiz on friday", {"intent":"task.add","title":"Biology: quiz","due_date":"2026-12-04","subject":"Biology"}),
+("es", N, "¿Qué clases tengo esta semana?", {"intent":"timetable.show"}),
+("en", N, "what classes do I have this week", {"intent":"timetable.show"}),
+("es", N, "clases de mañana", {"intent":"agenda.show","date":"2026-11-29"}),
+("en", N, "classes tomorrow?", {"intent":"agenda.show","date":"2026-11-29"}),
+("es", N, "clase de Física los lunes", {"intent":"class.add","subject":"Física","weekday":1,"start":None}),
+("en", N, "Biology lectures on tuesdays in room 4", {"intent":"class.add","subject":"Biology","weekday":2,"room":"4"}),
 ]
