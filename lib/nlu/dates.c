@@ -88,7 +88,7 @@ num_date(struct nlu_ctx *c, int i)
 		return 0;
 	if (sep == '-' && n == 2 && (time_suffix(c, i) || (p[0] < p[1] && p[1] <= 24 &&
 	    (tok_is(c, i - 1, V_FROM, NULL) || tok_is(c, i - 1, V_WEEKDAY, NULL) ||
-	    tok_has(c, V_CLASS) || tok_said(c, V_WEEKDAY)))))
+	    tok_has(c, V_CLASS) || tok_said(c, V_WEEKDAY) || c->nwdays > 0))))
 		return 0;
 	if (n == 3 && dg[0] == 4) {
 		y = p[0], m = p[1], d = p[2];
@@ -408,7 +408,7 @@ month_only(struct nlu_ctx *c, int i)
 }
 
 /* US timetable shorthand: "MWF", "TTh", "TR", "MW" (Th and R are Thursday). */
-static int
+int
 weekday_letters(struct nlu_ctx *c, int i)
 {
 	const char	*p = c->text + c->t[i].off, *end = p + c->t[i].len;
@@ -437,9 +437,20 @@ weekday_letters(struct nlu_ctx *c, int i)
 typedef int (*date_rule)(struct nlu_ctx *, int);
 
 static const date_rule date_rules[] = {
-	num_date, month_date, span_date, relday_date, fixed_date, period_date, weekday_date, weekday_letters,
+	num_date, month_date, span_date, relday_date, fixed_date, period_date, weekday_date,
 	day_date, month_only, NULL
 };
+
+/* "MWF", "TTh": read before the times, so that "MWF 11-12" is a range of hours. */
+void
+dates_shorthand(struct nlu_ctx *c)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->t[i].role == R_NONE && c->t[i].cap)
+			weekday_letters(c, i);
+}
 
 /*
  * Finds every date said in the message into "c->d", marking its tokens.

@@ -239,7 +239,8 @@ task_add(struct nlu_ctx *c, struct nlu_result *r)
 	}
 }
 
-static const char *const cur_names[] = { "EUR", "EUR", "USD", "GBP" };
+static const char *const cur_names[] = { "EUR", "EUR", "USD", "GBP", "EUR", "GBP", "EUR", "EUR", "EUR", "EUR",
+	"MXN", "ARS", "COP", "CLP", "CHF", "JPY", "CAD", "AUD", "BRL", "PEN", "SEK", "NOK", "DKK", "PLN", "CNY" };
 
 static void
 put_amount(const struct nlu_ctx *c, struct nlu_result *r)
@@ -253,7 +254,8 @@ put_amount(const struct nlu_ctx *c, struct nlu_result *r)
 			break;
 		}
 	money_fmt(r->amount, sizeof r->amount, m->cents);
-	SET(r->currency, cur_names[m->cur >= 0 && m->cur <= 3 ? m->cur : 0]);
+	SET(r->currency, cur_names[m->cur >= 0 && (size_t)m->cur < sizeof cur_names / sizeof cur_names[0] ?
+	    m->cur : 0]);
 }
 
 static void
@@ -322,7 +324,8 @@ expense_chart(struct nlu_ctx *c, struct nlu_result *r)
 	for (i = 0; i < c->n; i++) {
 		if ((n = tok_num(c, i)) < 1 || n > 60 || c->t[i].role != R_NONE)
 			continue;
-		if (tok_is(c, i + 1, V_PREV, NULL) && !tok_is(c, i + 1, V_PERIOD, NULL)) {
+		if ((tok_is(c, i + 1, V_PREV, NULL) && !tok_is(c, i + 1, V_PERIOD, NULL)) ||
+		    (tok_is(c, i - 1, V_PREV, NULL) && !tok_is(c, i + 1, V_PERIOD, NULL))) {
 			r->has_compare = true;
 			r->compare = n;
 			continue;
@@ -357,7 +360,8 @@ reminder_target(const struct nlu_ctx *c, struct nlu_result *r)
 {
 	if (tok_has(c, V_CLASS))
 		SET(r->target, "classes");
-	else if (has_phrase(c, V_TASKS) || has_phrase(c, V_TASKNOUN))
+	else if (has_phrase(c, V_TASKS) || has_phrase(c, V_TASKNOUN) || tok_has(c, V_TASKVERB) ||
+	    tok_word(c, 0, "task") || tok_word(c, 0, "tarea"))
 		SET(r->target, "tasks");
 	else if (has_phrase(c, V_EXPENSE) || tok_has(c, V_CATEGORY))
 		SET(r->target, "expenses");
@@ -585,8 +589,8 @@ says_list(const struct nlu_ctx *c)
 static bool
 pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
-	if (e->chart || (e->kind && (e->expense || e->chart)) || (tok_said(c, V_COMPARE) && e->expense &&
-	    c->nmo == 0)) {
+	if (e->chart || (e->kind && (e->expense || e->chart || tok_said(c, V_COMPARE) || (c->nd > 0 &&
+	    e->names <= 2))) || (tok_said(c, V_COMPARE) && e->expense && c->nmo == 0)) {
 		expense_chart(c, r);
 		return true;
 	}
@@ -646,7 +650,8 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 		task_list(c, r);	/* "¿qué exámenes tengo?", "what homework do I have" */
 		return true;
 	}
-	if (e->tasks && c->nmo == 0 && (e->question || e->list || e->words <= 3 || tok_has(c, V_HAVE)) &&
+	if (e->tasks && c->nmo == 0 && (e->question || e->list || e->words <= 3 || tok_has(c, V_HAVE) ||
+	    tok_word(c, 0, "tareas") || tok_word(c, 0, "pendientes") || tok_word(c, 0, "tasks")) &&
 	    !(e->taskverb0 && !e->question)) {
 		task_list(c, r);
 		return true;

@@ -35,6 +35,7 @@ nlu_parse(const char *text, const struct nlu_now *now, const char *lang, struct 
 	tok_split(&c);
 	tok_phrases(&c);
 	money_find(&c, false);
+	dates_shorthand(&c);
 	times_find(&c);
 	dates_find(&c);
 	every_find(&c);

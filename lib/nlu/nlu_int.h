@@ -226,6 +226,8 @@ void	 vocab_phrase(const char *phrase, bool en, uint8_t len, struct pmatch *pm, 
 
 /* dates.c, times.c */
 void	 dates_find(struct nlu_ctx *);
+void	 dates_shorthand(struct nlu_ctx *);
+int	 weekday_letters(struct nlu_ctx *, int i);
 void	 times_find(struct nlu_ctx *);
 void	 durations_find(struct nlu_ctx *);
 

@@ -152,23 +152,26 @@ subject_goes_on(const struct nlu_ctx *c, const bool *keep, int k)
 static int
 subject_after_of(const struct nlu_ctx *c, const bool *keep, bool *sub)
 {
-	int	 i, k, v;
+	int	 i, k, v, best = -1;
 
 	for (i = 0; i + 1 < c->n; i++) {
 		if (!keep[i] || !keep[i + 1] || !tok_is(c, i, V_OF, &v) || v == 1 || !subject_word(c, i + 1))
 			continue;
-		for (k = i + 1; subject_goes_on(c, keep, k); k++)
-			sub[k] = true;
-		return 0;
+		if (best < 0 || !c->t[best].cap)
+			best = i + 1;	/* the first capitalised one, else the last ("comentario de texto de Lengua") */
 	}
-	return -1;
+	if (best < 0)
+		return -1;
+	for (k = best; subject_goes_on(c, keep, k); k++)
+		sub[k] = true;
+	return 0;
 }
 
 /* English "Linear Algebra homework": the words before the first to-do noun, less verbs and articles. */
 static int
 subject_before_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 {
-	int	 i, noun = -1, found = 0;
+	int	 i, noun = -1, found = 0, first, caps = 0;
 
 	for (i = 0; i < c->n; i++)
 		if (keep[i] && tok_phrase(c, i, V_TASKNOUN, NULL) > 0) {
@@ -179,7 +182,14 @@ subject_before_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 	    !tok_is(c, i, V_SELF, NULL) && !tok_is(c, i, V_TODO, NULL); i--) {
 		sub[i] = true;
 		found++;
+		caps += c->t[i].cap;
 	}
+	first = i + 1;
+	if (caps > 0 && caps < found)	/* "Geology field report": the capitalised words name it */
+		for (i = first; i < noun; i++)
+			if (i > first && !c->t[i].cap)
+				for (; i < noun; i++)
+					sub[i] = false;
 	return found ? 0 : -1;
 }
 
@@ -351,7 +361,8 @@ class_edge(const struct nlu_ctx *c, int i)
 {
 	return is_edge_word(c, i) || tok_is(c, i, V_CLASS, NULL) || tok_is(c, i, V_HAVE, NULL) ||
 	    tok_is(c, i, V_EVERY, NULL) || tok_is(c, i, V_OF, NULL) || tok_is(c, i, V_SELF, NULL) ||
-	    tok_is(c, i, V_TO, NULL) || tok_is(c, i, V_FROM, NULL);
+	    tok_is(c, i, V_TO, NULL) || tok_is(c, i, V_FROM, NULL) || tok_is(c, i, V_NEW, NULL) ||
+	    tok_is(c, i, V_FILLER, NULL);
 }
 
 /* A class's subject: the first run of words no grammar took, less "clase de", "tengo", "cada". */

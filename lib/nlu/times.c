@@ -176,7 +176,7 @@ dash_range(struct nlu_ctx *c, int i)
 	if (ca == '.' || cb == '.')
 		return 0;
 	if (!ca && !cb && n == 1 && !tok_is(c, i - 1, V_FROM, NULL) && !tok_is(c, i - 1, V_WEEKDAY, NULL) &&
-	    !tok_has(c, V_CLASS) && !tok_said(c, V_WEEKDAY))
+	    !tok_has(c, V_CLASS) && !tok_said(c, V_WEEKDAY) && c->nwdays == 0)
 		return 0;
 	if (b.ampm)
 		b.h = ampm_hour(b.h, b.ampm);
@@ -234,15 +234,20 @@ clock_time(struct nlu_ctx *c, int i)
 	}
 	if (clock_at(c, k, &a) == 0)
 		return 0;
-	if (k == i && !a.marked)
-		return 0;	/* a bare number is not a time */
+	if (k == i && !a.marked && !(tok_said(c, V_WEEKDAY) && tok_is(c, i + 1, V_TO, NULL) &&
+	    tok_num(c, i + 2) >= 0 && tok_num(c, i + 2) <= 24 &&
+	    c->t[i].kind == T_NUM))
+		return 0;	/* a bare number is not a time, but "thursdays 10 to 12" is a range */
 	if (k == i && !a.ampm && strchr(c->t[i].f, ':') == NULL && (tok_is(c, i - 1, V_IN, NULL) ||
 	    tok_is(c, i - 1, V_DURING, NULL) || tok_is(c, i - 1, V_AGO, NULL) || tok_word(c, i - 1, "con") ||
 	    tok_word(c, i - 1, "with") || tok_is(c, i + a.used, V_ADVANCE, NULL)))
 		return 0;	/* "dentro de 2h", "2h antes": a span, not a time */
 	k += a.used;
-	if ((used = range_end(c, k, &a, &eh, &em)) > 0)
+	if ((used = range_end(c, k, &a, &eh, &em)) > 0) {
 		k += used;
+		if (a.guessed && eh * 60 + em < a.h * 60 + a.m && eh * 60 + em > (a.h - 12) * 60 + a.m)
+			a.h -= 12, a.guessed = false;	/* "de 7 a 9" */
+	}
 	else if (from && !a.marked && k - i == 2 && !tok_word(c, i + 1, "las"))
 		return 0;	/* "de 3" without an end is not a time */
 	if (!a.marked && eh < 0 && a.h > 0 && !c->en && k - i < 2)
