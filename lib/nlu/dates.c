@@ -434,11 +434,27 @@ weekday_letters(struct nlu_ctx *c, int i)
 	return 1;
 }
 
+/* "en 2025", "in 2026", "del 2025": a whole year, for questions about spending. */
+static int
+year_only(struct nlu_ctx *c, int i)
+{
+	int		 y;
+	struct dspec	*s;
+
+	if (!(tok_is(c, i, V_IN, NULL) || tok_word(c, i, "del") || tok_word(c, i, "de") || tok_word(c, i, "of") ||
+	    tok_word(c, i, "during") || tok_word(c, i, "durante")) || (y = tok_num(c, i + 1)) < 1990 || y > 2100 ||
+	    c->t[i + 1].kind != T_NUM)
+		return 0;
+	if ((s = add_spec(c, i, i + 1, D_PERIOD)) != NULL)
+		s->unit = P_YEAR, s->off = y - c->now->year;
+	return 2;
+}
+
 typedef int (*date_rule)(struct nlu_ctx *, int);
 
 static const date_rule date_rules[] = {
 	num_date, month_date, span_date, relday_date, fixed_date, period_date, weekday_date,
-	day_date, month_only, NULL
+	day_date, month_only, year_only, NULL
 };
 
 /* "MWF", "TTh": read before the times, so that "MWF 11-12" is a range of hours. */

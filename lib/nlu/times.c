@@ -274,6 +274,18 @@ times_find(struct nlu_ctx *c)
 	}
 }
 
+/* "hora", "de hora", "an hour", "of an hour" at "i": what follows "media", "half", "un cuarto". */
+static bool
+half_hour(const struct nlu_ctx *c, int i)
+{
+	int	 unit = 0, k;
+
+	for (k = 0; k < 2 && (tok_word(c, i, "de") || tok_word(c, i, "of") || tok_word(c, i, "an") ||
+	    tok_word(c, i, "a")); k++)
+		i++;
+	return tok_is(c, i, V_UNIT, &unit) && unit == 60;
+}
+
 /*
  * The first "N minutes/hours/days" said (media hora, 1 día, 45 min, an hour),
  * in "c->dur_min", for reminders. Takes no tokens.
@@ -281,15 +293,14 @@ times_find(struct nlu_ctx *c)
 void
 durations_find(struct nlu_ctx *c)
 {
-	int	 i, n, unit, h;
+	int	 i, n, unit, h, k;
 
 	c->dur_min = -1;
 	for (i = 0; i + 1 < c->n; i++) {
 		if ((c->t[i].role != R_NONE && c->t[i].role != R_EVERY) ||
 		    (c->t[i + 1].role != R_NONE && c->t[i + 1].role != R_EVERY))
 			continue;
-		if (tok_is(c, i, V_HALF, &h) && (tok_is(c, i + 1, V_UNIT, &unit) || ((tok_word(c, i + 1, "an") ||
-		    tok_word(c, i + 1, "a")) && tok_is(c, i + 2, V_UNIT, &unit))) && unit == 60) {
+		if ((k = tok_phrase(c, i, V_HALF, &h)) > 0 && half_hour(c, i + k)) {
 			c->dur_min = h ? 15 : 30;
 		} else if ((n = tok_num(c, i)) >= 0 && tok_is(c, i + 1, V_UNIT, &unit) && unit <= 10080 &&
 		    strchr(c->t[i].f, ':') == NULL) {

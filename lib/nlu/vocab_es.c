@@ -76,7 +76,7 @@ const struct vocab vocab_es[] = {
 	{ "veinte", V_NUMWORD, 20 }, { "treinta", V_NUMWORD, 30 }, { "cuarenta", V_NUMWORD, 40 },
 	{ "cuarenta y cinco", V_NUMWORD, 45 }, { "sesenta", V_NUMWORD, 60 },
 	{ "un par de", V_NUMWORD, 2 }, { "media", V_HALF, 0 }, { "medio", V_HALF, 0 },
-	{ "cuarto", V_HALF, 1 },
+	{ "cuarto", V_HALF, 1 }, { "un cuarto", V_HALF, 1 }, { "tres cuartos", V_HALF, 2 },
 
 	/* units of time, in minutes */
 	{ "minuto", V_UNIT, 1 }, { "minutos", V_UNIT, 1 }, { "min", V_UNIT, 1 },
