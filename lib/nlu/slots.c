@@ -29,7 +29,16 @@ text_join(const struct nlu_ctx *c, const bool *keep, char *buf, size_t len)
 	for (i = 0; i < c->n; i++) {
 		if (!keep[i])
 			continue;
-		if (prev >= 0 && !(c->t[i].glued && prev == i - 1) && l + 1 < len)
+		if (prev == i - 1) {	/* the same run: the bytes between as written ("<b>", "350€", "[a](b)") */
+			n = (size_t)(c->t[i].off + c->t[i].len - (c->t[prev].off + c->t[prev].len));
+			if (l + n >= len)
+				break;
+			memcpy(buf + l, c->text + c->t[prev].off + c->t[prev].len, n);
+			l += n;
+			prev = i;
+			continue;
+		}
+		if (prev >= 0 && l + 1 < len)
 			buf[l++] = ' ';
 		n = c->t[i].len;
 		if (l + n >= len)
@@ -103,7 +112,7 @@ title_keep(const struct nlu_ctx *c, bool *keep)
 
 	for (i = 0; i < c->n; i++)
 		keep[i] = (c->t[i].role == R_NONE || c->t[i].role == R_MONEY) &&
-		    (!is_filler(c, i) || (c->t[i].kind == T_PUNCT && strchr(":()-/&+", c->t[i].f[0]) != NULL));
+		    (!is_filler(c, i) || c->t[i].kind == T_PUNCT);
 	for (i = 0; i < c->n; i++)
 		if ((used = tok_phrase(c, i, V_FILLER, NULL)) > 1)
 			while (used-- > 0 && i < c->n)
