@@ -484,7 +484,8 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 			SET(r->arg, "new");
 		return true;
 	}
-	if (e->digest) {
+	if (e->digest || (c->ntm > 0 && c->nd == 0 && e->names <= 2 && (tok_word(c, 0, "resumen") ||
+	    tok_word(c, 0, "summary") || tok_word(c, 0, "digest")))) {
 		SET(r->intent, "digest.set");
 		if (e->off)
 			SET(r->arg, "off");
@@ -589,6 +590,17 @@ says_list(const struct nlu_ctx *c)
 static bool
 pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
+	if (c->nmo == 0 && e->expense && c->nd == 0 && !c->every && e->names <= 2 && !e->number &&
+	    (tok_word(c, 0, "mis") || tok_word(c, 0, "my"))) {
+		SET(r->intent, "expense.list");	/* "mis gastos", "my expenses" */
+		return true;
+	}
+	if (c->nmo == 0 && !e->number && e->names <= 2 && ((e->expense && c->every) ||
+	    (e->howmuch && (c->nd > 0 || c->every)))) {
+		SET(r->intent, "expense.summary");	/* "gastos semana", "how much this year" */
+		spending_when(c, r);
+		return true;
+	}
 	if (e->chart || (e->kind && (e->expense || e->chart || tok_said(c, V_COMPARE) || (c->nd > 0 &&
 	    e->names <= 2))) || (tok_said(c, V_COMPARE) && e->expense && c->nmo == 0)) {
 		expense_chart(c, r);
@@ -673,6 +685,10 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 	}
 	if (e->timetable && c->nmo == 0 && !(c->nwdays > 0 && c->ntm > 0)) {
 		SET(r->intent, "timetable.show");
+		return true;
+	}
+	if (e->klass && c->ntm == 0 && c->nd == 0 && !e->room && e->names <= 1 && !e->question) {
+		SET(r->intent, "class.list");	/* "clases", "my classes", "mis clases" */
 		return true;
 	}
 	if (e->klass && (e->list || e->question) && c->ntm == 0 && !e->room) {
