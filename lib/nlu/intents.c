@@ -367,6 +367,26 @@ reminder_target(const struct nlu_ctx *c, struct nlu_result *r)
 		SET(r->target, "expenses");
 }
 
+/* "tareas de CC", "tasks for CC": the subject after the tasks word, when it is capitalised. */
+static void
+list_subject(const struct nlu_ctx *c, struct nlu_result *r)
+{
+	int	 i, k;
+
+	for (i = 0; i + 2 < c->n; i++) {
+		if (!tok_is(c, i, V_TASKS, NULL) && !tok_is(c, i, V_TASKNOUN, NULL))
+			continue;
+		if (!(tok_word(c, i + 1, "de") || tok_word(c, i + 1, "del") || tok_word(c, i + 1, "for") ||
+		    tok_word(c, i + 1, "of") || tok_word(c, i + 1, "in")))
+			continue;
+		for (k = i + 2; k < c->n && c->t[k].role == R_NONE && c->t[k].kind == T_WORD && c->t[k].cap; k++)
+			;
+		if (k > i + 2)
+			slot_text(c, i + 2, k - 1, r->subject, sizeof r->subject);
+		return;
+	}
+}
+
 /* task.list: "hasta el miércoles" is an end; "para mañana" a day; "esta semana" up to its Sunday. */
 static void
 task_list(struct nlu_ctx *c, struct nlu_result *r)
@@ -376,6 +396,7 @@ task_list(struct nlu_ctx *c, struct nlu_result *r)
 	char			 buf[11];
 
 	SET(r->intent, "task.list");
+	list_subject(c, r);
 	if (!first_date(c, false, buf, &s))
 		return;
 	if (s->kind == D_PERIOD && s->unit == P_WEEK) {
@@ -498,6 +519,22 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	return false;
 }
 
+/* A term date without a year is the nearest one, this September or the last ("empieza el 1/9"). */
+static void
+nearest(const struct nlu_ctx *c, const struct dspec *s, int *y, int *m, int *d)
+{
+	int	 py, pm, pd;
+	long	 fwd, back;
+
+	if (!((s->kind == D_ABS && s->y == 0) || s->kind == D_DAYONLY) ||
+	    date_resolve(c, s, true, &py, &pm, &pd) != 0)
+		return;
+	fwd = date_days_between(c->now->year, c->now->month, c->now->day, *y, *m, *d);
+	back = date_days_between(py, pm, pd, c->now->year, c->now->month, c->now->day);
+	if (back < fwd)
+		*y = py, *m = pm, *d = pd;
+}
+
 /* True when the message says the term ends ("acaba", "ends", "hasta"). */
 static bool
 says_end(const struct nlu_ctx *c)
@@ -531,6 +568,7 @@ pick_term(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	for (k = 0; k < c->nd && got < 2; k++) {
 		if (date_resolve(c, &c->d[k], false, &y, &m, &d) != 0)
 			continue;
+		nearest(c, &c->d[k], &y, &m, &d);
 		if (got == 0 && (c->nd == 1 && says_end(c)))
 			got = 1;
 		date_fmt(got == 0 ? r->date : r->until, y, m, d);
@@ -712,6 +750,10 @@ pick_class(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	if ((e->tasknoun || e->todo) && !e->klass && !c->wd_plural)
 		return false;
 	SET(r->intent, "class.add");
+	if (c->fortnight)
+		SET(r->every, "2week");
+	if (c->parity)
+		SET(r->arg, c->parity == 1 ? "odd" : "even");
 	for (k = 0; k < c->nwdays; k++)
 		r->weekdays[k] = c->wdays[k];
 	r->nweekdays = c->nwdays;
