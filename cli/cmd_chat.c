@@ -8,6 +8,7 @@
 #include "bot/bot.h"
 #include "core/config.h"
 #include "core/mem.h"
+#include "core/num.h"
 #include "core/strbuf.h"
 #include "db/db.h"
 
@@ -96,6 +97,8 @@ show(const struct reply *r)
 static void
 make_update(struct update *u, const char *line, int64_t user_id, const char *lang, int64_t seq)
 {
+	int64_t button = 0;
+
 	memset(u, 0, sizeof *u);
 	u->update_id = (int64_t)time(NULL) * 1000 + seq;
 	u->user_id = user_id;
@@ -104,10 +107,10 @@ make_update(struct update *u, const char *line, int64_t user_id, const char *lan
 	u->first_name = getenv("USER") ? getenv("USER") : "student";
 	u->language_code = lang;
 	u->date = time(NULL);
-	if (line[0] == '!' && atoi(line + 1) >= 1 && atoi(line + 1) <= nlast) {
+	if (line[0] == '!' && nlast > 0 && num_parse_i64(line + 1, 1, nlast, &button) == 0) {
 		u->kind = UPDATE_CALLBACK_QUERY;
 		u->callback_id = "console";
-		u->callback_data = last_buttons[atoi(line + 1) - 1];
+		u->callback_data = last_buttons[button - 1];
 		u->message_id = last_message_id;
 	} else {
 		u->kind = UPDATE_MESSAGE;
@@ -128,8 +131,9 @@ cmd_chat(int argc, char **argv)
 	int i;
 
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--user") == 0 && i + 1 < argc)
-			user_id = strtoll(argv[++i], NULL, 10);
+		if (strcmp(argv[i], "--user") == 0 && i + 1 < argc &&
+		    num_parse_i64(argv[i + 1], 1, INT64_MAX, &user_id) == 0)
+			i++;
 		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
 			lang = argv[++i];
 		else {

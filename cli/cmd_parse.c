@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "cmds.h"
+#include "bot/bot.h"
 #include "core/strbuf.h"
 #include "core/tz.h"
 #include "nlu/nlu.h"
@@ -18,17 +19,13 @@ bad(const char *what, const char *val)
 
 /* "YYYY-MM-DDTHH:MM" into "now"; -1 on anything else. */
 static int
-parse_now(const char *s, struct nlu_now *now)
+parse_now(const char *s, const char *tz, struct nlu_now *now)
 {
 	struct tm	 tm;
 
 	if (tz_parse_datetime(s, &tm) != 0)
 		return -1;
-	now->year = tm.tm_year + 1900;
-	now->month = tm.tm_mon + 1;
-	now->day = tm.tm_mday;
-	now->hour = tm.tm_hour;
-	now->minute = tm.tm_min;
+	bot_now_from_tm(&tm, tz, now);
 	return 0;
 }
 
@@ -39,11 +36,7 @@ clock_now(const char *tz, struct nlu_now *now)
 
 	if (tz_localtime(tz, time(NULL), &tm) != 0)
 		return -1;
-	now->year = tm.tm_year + 1900;
-	now->month = tm.tm_mon + 1;
-	now->day = tm.tm_mday;
-	now->hour = tm.tm_hour;
-	now->minute = tm.tm_min;
+	bot_now_from_tm(&tm, tz, now);
 	return 0;
 }
 
@@ -98,9 +91,8 @@ cmd_parse(int argc, char **argv)
 	if (!tz_valid(tz))
 		return bad("unknown time zone", tz);
 	memset(&now, 0, sizeof now);
-	if (nowarg != NULL ? parse_now(nowarg, &now) != 0 : clock_now(tz, &now) != 0)
+	if (nowarg != NULL ? parse_now(nowarg, tz, &now) != 0 : clock_now(tz, &now) != 0)
 		return bad("--now must be YYYY-MM-DDTHH:MM", nowarg);
-	now.tz = tz;
 	join_text(argc, argv, i, &text);
 	nlu_parse(strbuf_str(&text), &now, lang, &r);
 	nlu_result_json(&r, &out);

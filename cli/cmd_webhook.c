@@ -7,6 +7,7 @@
 #include "cmds.h"
 #include "core/config.h"
 #include "core/i18n.h"
+#include "core/num.h"
 #include "core/strbuf.h"
 #include "json/json.h"
 #include "telegram/tg.h"
@@ -85,16 +86,18 @@ static int
 webhook_set(struct tg *tg, const struct config *cfg, int argc, char **argv)
 {
 	struct json_gen *g = json_gen_new();
-	long max_conn = sysconf(_SC_NPROCESSORS_ONLN);
+	int64_t max_conn = sysconf(_SC_NPROCESSORS_ONLN);
 	int i, drop = 0, rc;
 	const char *url = NULL, *cert = NULL;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--drop-pending") == 0)
 			drop = 1;
-		else if (strcmp(argv[i], "--max-connections") == 0 && i + 1 < argc)
-			max_conn = strtol(argv[++i], NULL, 10);
-		else if (strcmp(argv[i], "--certificate") == 0 && i + 1 < argc)
+		else if (strcmp(argv[i], "--max-connections") == 0 && i + 1 < argc) {
+			/* setWebhook's max_connections is 1-100 (Bot API); "10x" is a typo, not 10. */
+			if (num_parse_i64(argv[++i], 1, 100, &max_conn) != 0)
+				goto usage;
+		} else if (strcmp(argv[i], "--certificate") == 0 && i + 1 < argc)
 			cert = argv[++i];
 		else if (url == NULL && argv[i][0] != '-')
 			url = argv[i];

@@ -70,13 +70,42 @@ read_body(FCGX_Stream *in, struct strbuf *body)
 		strbuf_add(body, buf, (size_t)n);
 }
 
+/* Where an answer's bytes go: the FastCGI stream, or stdout under plain CGI. */
+typedef void	(*put_fn)(void *arg, const char *buf, size_t len);
+
+static void
+put_fcgi(void *arg, const char *buf, size_t len)
+{
+	FCGX_PutStr(buf, (int)len, arg);
+}
+
+static void
+put_stdout(void *arg, const char *buf, size_t len)
+{
+	fwrite(buf, 1, len, arg);
+}
+
+/* Writes "ans" through "put" as a CGI response: Status and Content-Type (RFC 3875 6.3), then the body. */
+static void
+write_answer(const struct http_answer *ans, put_fn put, void *arg)
+{
+	char head[256];
+	int n;
+
+	/* libfcgi's own printf knows no %zu: format here, write bytes there. */
+	n = snprintf(head, sizeof head, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n\r\n",
+	    ans->status, http_reason(ans->status), ans->content_type, ans->body.len);
+	if (n > 0 && (size_t)n < sizeof head)
+		put(arg, head, (size_t)n);
+	if (ans->body.len > 0)
+		put(arg, ans->body.buf, ans->body.len);
+}
+
 static void
 serve_one(struct worker *w, FCGX_Request *fr)
 {
 	struct http_request req;
 	struct http_answer ans;
-	char head[256];
-	int n;
 
 	memset(&req, 0, sizeof req);
 	memset(&ans, 0, sizeof ans);
@@ -89,12 +118,7 @@ serve_one(struct worker *w, FCGX_Request *fr)
 	if (req.content_length <= HTTP_MAX_BODY)
 		read_body(fr->in, &req.body);
 	http_handle(w, &req, &ans);
-	/* libfcgi's own printf knows no %zu: format here, write bytes there. */
-	n = snprintf(head, sizeof head, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n\r\n",
-	    ans.status, http_reason(ans.status), ans.content_type, ans.body.len);
-	FCGX_PutStr(head, n, fr->out);
-	if (ans.body.len > 0)
-		FCGX_PutStr(ans.body.buf, (int)ans.body.len, fr->out);
+	write_answer(&ans, put_fcgi, fr->out);
 	strbuf_release(&req.body);
 	strbuf_release(&ans.body);
 	arena_reset(w->arena);
@@ -148,9 +172,7 @@ serve_cgi(const struct config *cfg)
 	    (n = fread(buf, 1, sizeof buf, stdin)) > 0)
 		strbuf_add(&req.body, buf, n);
 	http_handle(&w, &req, &ans);
-	printf("Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n\r\n",
-	    ans.status, http_reason(ans.status), ans.content_type, ans.body.len);
-	fwrite(ans.body.buf ? ans.body.buf : "", 1, ans.body.len, stdout);
+	write_answer(&ans, put_stdout, stdout);
 	strbuf_release(&req.body);
 	strbuf_release(&ans.body);
 	db_close(w.db);

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "bot/bot.h"
+#include "core/date.h"
 
 struct arena;
 struct db;
@@ -24,13 +25,7 @@ struct strbuf;
 /* Lead time of class warnings until the student chooses one. */
 #define ACAD_WARN_DEFAULT	30
 
-/* date.c: proleptic Gregorian days since 1970-01-01, so week arithmetic is plain integers. */
-int64_t	acad_days(int y, int m, int d);
-void	acad_civil(int64_t days, int *y, int *m, int *d);
-int	acad_isodow(int64_t days);			/* 1 = Monday .. 7 = Sunday */
-int	acad_parse_date(const char *ymd, int64_t *days);	/* "YYYY-MM-DD"; 0 or -1 */
-void	acad_fmt_date(int64_t days, char out[11]);	/* "YYYY-MM-DD" */
-int	acad_parse_hm(const char *hm, int *minutes);	/* "HH:MM" -> minutes of the day; 0 or -1 */
+/* date.c: day numbers and "HH:MM" are core/date.h (civil_*); these put them in words. */
 /* "lunes y jueves" / "Monday and Thursday" for ISO weekdays "wd" (ascending). */
 const char *acad_weekdays_text(struct arena *, const char *lang, const int *wd, int n);
 /* A local day as the student reads it: "jueves 3/12" / "Thursday 12/3". */
@@ -54,11 +49,6 @@ const char *acad_class_line(struct bot_ctx *, const char *subject, const int *wd
 	    const char *end, const char *room, int every, const char *kind);
 /* list.c: the numbered list of the user's classes with a delete button each; "edit" rewrites the pressed message. */
 int	acad_list_reply(struct bot_ctx *, int edit);
-
-/* glyph.c: text in "font" (a .ttf path) at "px" pixels, on a palette image (baseline at "y"). -1 if no font. */
-struct gdImageStruct;
-int	acad_text_width(const char *font, int px, const char *s);
-int	acad_text_draw(struct gdImageStruct *, int color, const char *font, int px, int x, int y, const char *s);
 
 /* timetable.c: the week as a PNG (malloc'd into "*png", free() it). Returns 0 or -1. */
 int	acad_timetable_png(const struct acad_block *, size_t n, const char *lang, void **png, size_t *len);
@@ -87,7 +77,7 @@ struct acad_ics_result {
 int	acad_ics_read(const char *text, size_t len, const char *user_tz, struct arena *,
 	    struct acad_ics_result *out);
 
-/* ical.c: builds the feed with libical, one event at a time (a feed_emit_fn). */
+/* ical.c: builds the feed with lib/ical, one event at a time (a feed_emit_fn). */
 struct acad_ical;
 struct acad_ical	*acad_ical_new(const char *tz, time_t now);
 void			 acad_ical_emit(void *ical, const struct feed_event *);

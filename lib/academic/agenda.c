@@ -72,9 +72,9 @@ academic_agenda_show(struct bot_ctx *ctx, const struct nlu_result *r)
 	char date[11];
 	int total, rc = -1;
 
-	if (r->date[0] == '\0' || acad_parse_date(r->date, &day) != 0)
-		day = acad_days(ctx->local.year, ctx->local.month, ctx->local.day);
-	acad_fmt_date(day, date);
+	if (r->date[0] == '\0' || civil_parse_days(r->date, &day) != 0)
+		day = civil_to_days(ctx->local.year, ctx->local.month, ctx->local.day);
+	civil_fmt_ymd(day, date);
 	if ((total = bot_day_timeline(ctx->db, ctx->user.id, ctx->user.lang, ctx->user.tz, date, &out)) < 0)
 		goto out;
 	if (total == 0)

@@ -147,21 +147,21 @@ iso_week(int64_t monday)
 {
 	int y, m, d;
 
-	acad_civil(monday + 3, &y, &m, &d);	/* the week belongs to the year of its Thursday */
-	return (int)((monday + 3 - acad_days(y, 1, 1)) / 7) + 1;
+	civil_from_days(monday + 3, &y, &m, &d);	/* the week belongs to the year of its Thursday */
+	return (int)((monday + 3 - civil_to_days(y, 1, 1)) / 7) + 1;
 }
 
 /* The Monday of the week of the class's next meeting (for alternate weeks: one of the right parity). */
 static void
 anchor_of(const struct bot_ctx *ctx, int weekday, int parity, char out[11])
 {
-	int64_t today = acad_days(ctx->local.year, ctx->local.month, ctx->local.day);
-	int64_t next = today + ((weekday - acad_isodow(today)) % 7 + 7) % 7;
+	int64_t today = civil_to_days(ctx->local.year, ctx->local.month, ctx->local.day);
+	int64_t next = today + ((weekday - civil_weekday(today)) % 7 + 7) % 7;
 	int64_t monday = next - (weekday - 1);
 
 	if (parity >= 0 && iso_week(monday) % 2 != parity)
 		monday += 7;
-	acad_fmt_date(monday, out);
+	civil_fmt_ymd(monday, out);
 }
 
 /* Appends a warning for each class of the user on "weekday" that overlaps [start, end), other than "self". */
@@ -214,11 +214,11 @@ check_add(struct bot_ctx *ctx, const struct nlu_result *r)
 {
 	int s, e, i;
 
-	if (r->subject[0] == '\0' || r->nweekdays < 1 || acad_parse_hm(r->start, &s) != 0) {
+	if (r->subject[0] == '\0' || r->nweekdays < 1 || civil_parse_hm(r->start, &s) != 0) {
 		reply_msgf(ctx->reply, "academic.add_incomplete");
 		return -1;
 	}
-	if (acad_parse_hm(r->end, &e) != 0 || e <= s) {
+	if (civil_parse_hm(r->end, &e) != 0 || e <= s) {
 		reply_msgf(ctx->reply, "academic.add_no_end", r->start);
 		return -1;
 	}

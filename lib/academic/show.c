@@ -26,9 +26,9 @@ term_line(struct bot_ctx *ctx)
 	    " WHERE user_id = $1", 1, p)) == NULL)
 		return NULL;
 	if (db_rows(r) > 0 && (db_get(r, 0, "s") != NULL || db_get(r, 0, "e") != NULL)) {
-		a = acad_parse_date(db_get(r, 0, "s"), &d) == 0 ? acad_day_text(ctx->a, ctx->user.lang, d) :
+		a = civil_parse_days(db_get(r, 0, "s"), &d) == 0 ? acad_day_text(ctx->a, ctx->user.lang, d) :
 		    reply_fmt(ctx->reply, "academic.term_unknown");
-		b = acad_parse_date(db_get(r, 0, "e"), &d) == 0 ? acad_day_text(ctx->a, ctx->user.lang, d) :
+		b = civil_parse_days(db_get(r, 0, "e"), &d) == 0 ? acad_day_text(ctx->a, ctx->user.lang, d) :
 		    reply_fmt(ctx->reply, "academic.term_unknown");
 		s = arena_printf(ctx->a, "\n%s", reply_fmt(ctx->reply, "academic.tt_term", a, b));
 	}

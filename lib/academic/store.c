@@ -176,16 +176,25 @@ acad_blocks_load(struct db *db, int64_t user_id, struct arena *a, struct acad_bl
 	return 0;
 }
 
-/* Cancels the warnings of each deleted class; "r" holds their ids. */
+/*
+ * Runs "sql", a DELETE of classes with "RETURNING id" and parameters "p"
+ * ($1 the user), and cancels each deleted class's pending warnings.
+ * Returns the rows deleted, or -1.
+ */
 static int
-cancel_ids(struct db *db, int64_t user_id, struct db_res *r)
+delete_classes(struct db *db, int64_t user_id, const char *sql, const char *const *p)
 {
-	int i;
+	struct db_res *r;
+	int i, n;
 
-	for (i = 0; i < db_rows(r); i++)
+	if ((r = db_query(db, sql, 2, p)) == NULL)
+		return -1;
+	n = db_rows(r);
+	for (i = 0; i < db_rows(r) && n >= 0; i++)
 		if (reminders_cancel(db, user_id, "class", db_get_i64(r, i, "id", 0)) != 0)
-			return -1;
-	return 0;
+			n = -1;
+	db_res_free(r);
+	return n;
 }
 
 int
@@ -193,16 +202,10 @@ acad_batch_delete(struct db *db, int64_t user_id, int64_t batch)
 {
 	char uid[DB_I64_LEN], b[DB_I64_LEN];
 	const char *p[2] = { db_i64(uid, user_id), db_i64(b, batch) };
-	struct db_res *r;
 	int n;
 
-	r = db_query(db, "DELETE FROM academic.classes WHERE user_id = $1 AND batch_id = $2 RETURNING id", 2, p);
-	if (r == NULL)
-		return -1;
-	n = db_rows(r);
-	if (cancel_ids(db, user_id, r) != 0)
-		n = -1;
-	db_res_free(r);
+	n = delete_classes(db, user_id,
+	    "DELETE FROM academic.classes WHERE user_id = $1 AND batch_id = $2 RETURNING id", p);
 	/* The subjects this batch created go too, unless something else uses them by now. */
 	if (n >= 0 && db_exec(db, "DELETE FROM academic.subjects s WHERE s.user_id = $1 AND s.batch_id = $2"
 	    " AND NOT EXISTS (SELECT 1 FROM academic.classes c WHERE c.subject_id = s.id AND c.user_id = $1)",
@@ -216,15 +219,7 @@ acad_class_delete(struct db *db, int64_t user_id, int64_t id)
 {
 	char uid[DB_I64_LEN], cid[DB_I64_LEN];
 	const char *p[2] = { db_i64(uid, user_id), db_i64(cid, id) };
-	struct db_res *r;
-	int n;
 
-	r = db_query(db, "DELETE FROM academic.classes WHERE user_id = $1 AND id = $2 RETURNING id", 2, p);
-	if (r == NULL)
-		return -1;
-	n = db_rows(r);
-	if (cancel_ids(db, user_id, r) != 0)
-		n = -1;
-	db_res_free(r);
-	return n;
+	return delete_classes(db, user_id,
+	    "DELETE FROM academic.classes WHERE user_id = $1 AND id = $2 RETURNING id", p);
 }

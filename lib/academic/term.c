@@ -1,6 +1,5 @@
 /* See LICENSE. term.c: when the term starts and ends, and the days without class. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "academic/academic.h"
@@ -16,7 +15,7 @@ day_or_unknown(struct bot_ctx *ctx, const char *ymd)
 {
 	int64_t d;
 
-	if (ymd == NULL || acad_parse_date(ymd, &d) != 0)
+	if (ymd == NULL || civil_parse_days(ymd, &d) != 0)
 		return reply_fmt(ctx->reply, "academic.term_unknown");
 	return acad_day_text(ctx->a, ctx->user.lang, d);
 }
@@ -30,8 +29,8 @@ academic_term_set(struct bot_ctx *ctx, const struct nlu_result *r)
 	struct db_res *res;
 	int64_t d;
 
-	if ((r->date[0] != '\0' && acad_parse_date(r->date, &d) != 0) ||
-	    (r->until[0] != '\0' && acad_parse_date(r->until, &d) != 0) || (r->date[0] == '\0' && r->until[0] == '\0')) {
+	if ((r->date[0] != '\0' && civil_parse_days(r->date, &d) != 0) ||
+	    (r->until[0] != '\0' && civil_parse_days(r->until, &d) != 0) || (r->date[0] == '\0' && r->until[0] == '\0')) {
 		reply_msgf(ctx->reply, "academic.term_help");
 		return 0;
 	}
@@ -48,13 +47,17 @@ academic_term_set(struct bot_ctx *ctx, const struct nlu_result *r)
 	 * a date without a year as the next one, so the start lands a year late.
 	 * A term is never longer than a year: take the start a year earlier.
 	 */
-	if (r->date[0] != '\0' && end[0] != '\0' && strcmp(start, end) > 0 && (int)strlen(start) == 10) {
-		char earlier[32];
+	if (r->date[0] != '\0' && end[0] != '\0' && strcmp(start, end) > 0) {
 		int64_t s0, e0;
+		int y, m, dd;
 
-		snprintf(earlier, sizeof earlier, "%04d%s", atoi(start) - 1, start + 4);
-		if (acad_parse_date(earlier, &s0) == 0 && acad_parse_date(end, &e0) == 0 && s0 <= e0 && e0 - s0 <= 366)
-			acad_fmt_date(s0, start);
+		/* The same day a year earlier, if that year has it (not 29 February). */
+		if (civil_parse_ymd(start, &y, &m, &dd) == 0 && y > 1 && dd <= civil_days_in_month(y - 1, m) &&
+		    civil_parse_days(end, &e0) == 0) {
+			s0 = civil_to_days(y - 1, m, dd);
+			if (s0 <= e0 && e0 - s0 <= 366)
+				civil_fmt_ymd(s0, start);
+		}
 	}
 	/* ISO dates compare as strings. */
 	if (start[0] != '\0' && end[0] != '\0' && strcmp(start, end) > 0) {
@@ -83,11 +86,11 @@ academic_term_holiday(struct bot_ctx *ctx, const struct nlu_result *r)
 	const char *p[3];
 	int64_t from, to;
 
-	if (acad_parse_date(r->date, &from) != 0) {
+	if (civil_parse_days(r->date, &from) != 0) {
 		reply_msgf(ctx->reply, "academic.holiday_help");
 		return 0;
 	}
-	if (r->until[0] == '\0' || acad_parse_date(r->until, &to) != 0)
+	if (r->until[0] == '\0' || civil_parse_days(r->until, &to) != 0)
 		to = from;
 	if (to < from || to - from >= MAX_DAYS_OFF) {
 		reply_msgf(ctx->reply, "academic.holiday_help");

@@ -158,6 +158,17 @@ dispatch(struct bot_ctx *c)
 	}
 }
 
+void
+bot_now_from_tm(const struct tm *tm, const char *tz, struct nlu_now *now)
+{
+	now->year = tm->tm_year + 1900;
+	now->month = tm->tm_mon + 1;
+	now->day = tm->tm_mday;
+	now->hour = tm->tm_hour;
+	now->minute = tm->tm_min;
+	now->tz = tz;
+}
+
 /* Fills the user's wall clock for the parser. */
 static void
 set_local_now(struct bot_ctx *c)
@@ -166,12 +177,7 @@ set_local_now(struct bot_ctx *c)
 
 	if (tz_localtime(c->user.tz, c->now, &tm) != 0 && tz_localtime("UTC", c->now, &tm) != 0)
 		memset(&tm, 0, sizeof tm);
-	c->local.year = tm.tm_year + 1900;
-	c->local.month = tm.tm_mon + 1;
-	c->local.day = tm.tm_mday;
-	c->local.hour = tm.tm_hour;
-	c->local.minute = tm.tm_min;
-	c->local.tz = c->user.tz;
+	bot_now_from_tm(&tm, c->user.tz, &c->local);
 }
 
 /* The user's part of an update, inside the transaction. Returns 0 or -1. */

@@ -56,6 +56,8 @@ enum bot_outcome {
 enum bot_outcome	bot_process(struct db *, const struct config *, struct tg *, const struct update *,
 			    struct arena *, time_t now, struct reply *reply);
 const char		*bot_outcome_name(enum bot_outcome);
+/* "tm" (a wall clock, e.g. from tz_localtime) as the parser's "now" in zone "tz" (not copied). */
+void		 bot_now_from_tm(const struct tm *tm, const char *tz, struct nlu_now *now);
 
 /* Handler signatures of the dispatch tables in lib/bot/routes.c. Return 0, or -1 to roll back. */
 typedef int	(*intent_fn)(struct bot_ctx *, const struct nlu_result *);

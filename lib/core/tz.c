@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/tz.h"
+#include "core/date.h"
 #include "core/mem.h"
 
 #define ZONEINFO	"/usr/share/zoneinfo"
@@ -150,43 +151,21 @@ tz_mktime(const char *tz, const struct tm *local, time_t *out)
 	return 0;
 }
 
-static bool
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 /* Fills "out" from checked fields, with tm_wday and tm_yday computed. */
-static int
-fill_tm(int y, int mo, int d, int h, int mi, struct tm *out)
+static void
+fill_tm(int y, int mo, int d, int minutes, struct tm *out)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	struct tm	 tm;
 
-	if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 ||
-	    mi < 0 || mi > 59 || d > mdays[mo - 1] + (mo == 2 && leap(y)))
-		return -1;
 	memset(&tm, 0, sizeof tm);
 	tm.tm_year = y - 1900;
 	tm.tm_mon = mo - 1;
 	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
+	tm.tm_hour = minutes / 60;
+	tm.tm_min = minutes % 60;
 	timegm(&tm);	/* only for tm_wday and tm_yday; the fields are already valid */
 	tm.tm_isdst = -1;
 	*out = tm;
-	return 0;
-}
-
-/* Exactly "YYYY-MM-DD": sscanf alone would take "2026-1-5" or trailing junk. */
-static bool
-shape(const char *s, const char *pat)
-{
-	for (; *pat != '\0'; s++, pat++) {
-		if (*pat == '9' ? !(*s >= '0' && *s <= '9') : *s != *pat)
-			return false;
-	}
-	return *s == '\0';
 }
 
 int
@@ -194,19 +173,25 @@ tz_parse_date(const char *s, struct tm *out)
 {
 	int	 y, mo, d;
 
-	if (s == NULL || !shape(s, "9999-99-99") ||
-	    sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) != 3)
+	if (civil_parse_ymd(s, &y, &mo, &d) != 0)
 		return -1;
-	return fill_tm(y, mo, d, 0, 0, out);
+	fill_tm(y, mo, d, 0, out);
+	return 0;
 }
 
+/* Exactly "YYYY-MM-DDTHH:MM": the two halves are read by core/date.c, the hour with both digits. */
 int
 tz_parse_datetime(const char *s, struct tm *out)
 {
-	int	 y, mo, d, h, mi;
+	char	 ymd[CIVIL_YMD_LEN];
+	int	 y, mo, d, hm;
 
-	if (s == NULL || !shape(s, "9999-99-99T99:99") ||
-	    sscanf(s, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5)
+	if (s == NULL || strlen(s) != 16 || s[10] != 'T' || s[13] != ':')
 		return -1;
-	return fill_tm(y, mo, d, h, mi, out);
+	memcpy(ymd, s, 10);
+	ymd[10] = '\0';
+	if (civil_parse_ymd(ymd, &y, &mo, &d) != 0 || civil_parse_hm(s + 11, &hm) != 0)
+		return -1;
+	fill_tm(y, mo, d, hm, out);
+	return 0;
 }

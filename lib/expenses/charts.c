@@ -85,6 +85,27 @@ send(struct bot_ctx *c, struct chart *ch, const char *caption)
 	return 0;
 }
 
+/* Gives chart "ch" its "nlabels" labels and the "nseries" series "se". */
+static void
+set_data(struct chart *ch, const char **labels, int nlabels, const struct chart_series *se, int nseries)
+{
+	ch->labels = labels;
+	ch->nlabels = nlabels;
+	ch->series = se;
+	ch->nseries = nseries;
+}
+
+/* The one series of "n" values "v" under "labels", in the arena. */
+static void
+set_one_series(struct bot_ctx *c, struct chart *ch, const char **labels, const int64_t *v, int n)
+{
+	struct chart_series *se = arena_alloc(c->a, sizeof *se);
+
+	se->values = v;
+	se->n = n;
+	set_data(ch, labels, n, se, 1);
+}
+
 /* Pie or bars of the categories of [from, to) in "cur". */
 static int
 by_category(struct bot_ctx *c, struct chart *ch, day_t from, day_t to, const char *cur)
@@ -93,7 +114,6 @@ by_category(struct bot_ctx *c, struct chart *ch, day_t from, day_t to, const cha
 	const char **labels;
 	uint32_t *colors;
 	int64_t *v;
-	struct chart_series *se = arena_alloc(c->a, sizeof *se);
 	int i, k = 0, n = exp_sums(c->db, c->user.id, from, to, EXP_BY_CATEGORY, c->a, &s);
 
 	if (n < 0)
@@ -108,13 +128,8 @@ by_category(struct bot_ctx *c, struct chart *ch, day_t from, day_t to, const cha
 		colors[k] = exp_category_color(s[i].key);
 		v[k++] = s[i].cents;
 	}
-	se->values = v;
-	se->n = k;
-	ch->labels = labels;
+	set_one_series(c, ch, labels, v, k);
 	ch->label_colors = colors;
-	ch->nlabels = k;
-	ch->series = se;
-	ch->nseries = 1;
 	return 0;
 }
 
@@ -157,7 +172,6 @@ by_time(struct bot_ctx *c, struct chart *ch, struct period p, day_t to, const ch
 	int i, n = p.to - p.from, y, m, d;
 	int64_t *days = arena_alloc(c->a, sizeof *days * (size_t)n), *v;
 	const char **labels;
-	struct chart_series *se = arena_alloc(c->a, sizeof *se);
 	char key[32];
 
 	if (daily(c, p.from, to, cur, days, false) != 0)
@@ -166,7 +180,7 @@ by_time(struct bot_ctx *c, struct chart *ch, struct period p, day_t to, const ch
 		v = arena_alloc(c->a, sizeof *v * 12);
 		labels = arena_alloc(c->a, sizeof *labels * 12);
 		for (i = 0; i < to - p.from; i++) {
-			day_to_ymd(p.from + i, &y, &m, &d);
+			civil_from_days(p.from + i, &y, &m, &d);
 			v[m - 1] += days[i];
 		}
 		for (i = 0; i < 12; i++) {
@@ -178,18 +192,13 @@ by_time(struct bot_ctx *c, struct chart *ch, struct period p, day_t to, const ch
 		v = days;
 		labels = arena_alloc(c->a, sizeof *labels * (size_t)n);
 		for (i = 0; i < n; i++) {
-			day_to_ymd(p.from + i, &y, &m, &d);
-			snprintf(key, sizeof key, "expenses.wd.%d", day_weekday(p.from + i));
+			civil_from_days(p.from + i, &y, &m, &d);
+			snprintf(key, sizeof key, "expenses.wd.%d", civil_weekday(p.from + i));
 			labels[i] = p.kind == PERIOD_WEEK ? reply_fmt(c->reply, "expenses.wd_day", reply_fmt(c->reply,
 			    key), d) : arena_printf(c->a, "%d", d);
 		}
 	}
-	se->values = v;
-	se->n = n;
-	ch->labels = labels;
-	ch->nlabels = n;
-	ch->series = se;
-	ch->nseries = 1;
+	set_one_series(c, ch, labels, v, n);
 	return 0;
 }
 
@@ -218,16 +227,13 @@ running(struct bot_ctx *c, struct chart *ch, struct period p, const char *cur, c
 	labels = arena_alloc(c->a, sizeof *labels * (size_t)n);
 	for (i = 0; i < n; i++)
 		labels[i] = arena_printf(c->a, "%d", i + 1);
-	day_to_ymd(m.from, &yy, &mm, &dd);
+	civil_from_days(m.from, &yy, &mm, &dd);
 	se[0] = (struct chart_series){ reply_fmt(r, "expenses.legend_month", exp_month_name(r->lang, mm),
 	    exp_money(r, now[cut.to - cut.from - 1], cur)), now, cut.to - cut.from, 0x4e79a7 };
-	day_to_ymd(prev.from, &yy, &mm, &dd);
+	civil_from_days(prev.from, &yy, &mm, &dd);
 	se[1] = (struct chart_series){ reply_fmt(r, "expenses.legend_month", exp_month_name(r->lang, mm),
 	    exp_money(r, before[prev.to - prev.from - 1], cur)), before, prev.to - prev.from, 0xbab0ac };
-	ch->labels = labels;
-	ch->nlabels = n;
-	ch->series = se;
-	ch->nseries = 2;
+	set_data(ch, labels, n, se, 2);
 	/* The same day of last month (clamped to its end) is what "so far" is compared with. */
 	i = cut.to - cut.from - 1 < prev.to - prev.from ? cut.to - cut.from - 1 : prev.to - prev.from - 1;
 	if (sofar && exp_change(now[cut.to - cut.from - 1], before[i], &pct))
@@ -270,7 +276,7 @@ months(struct bot_ctx *c, struct chart *ch, struct period p, int n, const char *
 			for (k = 0; k < 9; k++)
 				if (strcmp(s[j].currency, cur) == 0 && strcmp(s[j].key, exp_categories[k]) == 0)
 					v[i][k] += s[j].cents;
-		day_to_ymd(mi.from, &y, &mo, &d);
+		civil_from_days(mi.from, &y, &mo, &d);
 		se[i].name = reply_fmt(c->reply, "expenses.month_year", exp_month_name(c->reply->lang, mo), y);
 		se[i].color = month_shade(i, n);
 	}
@@ -290,10 +296,7 @@ months(struct bot_ctx *c, struct chart *ch, struct period p, int n, const char *
 		se[i].values = vals;
 		se[i].n = ncat;
 	}
-	ch->labels = labels;
-	ch->nlabels = ncat;
-	ch->series = se;
-	ch->nseries = n;
+	set_data(ch, labels, ncat, se, n);
 	return 0;
 }
 

@@ -82,7 +82,7 @@ exp_day_text(struct reply *r, const char *day)
 {
 	int y, m, d;
 
-	if (sscanf(day, "%d-%d-%d", &y, &m, &d) != 3)
+	if (civil_parse_ymd(day, &y, &m, &d) != 0)
 		return day;
 	return reply_fmt(r, "expenses.date", d, m, y);
 }
@@ -92,7 +92,7 @@ exp_period_title(struct reply *r, struct period p)
 {
 	int y, m, d;
 
-	day_to_ymd(p.from, &y, &m, &d);
+	civil_from_days(p.from, &y, &m, &d);
 	switch (p.kind) {
 	case PERIOD_DAY:
 		return reply_fmt(r, "expenses.period.day", d, m, y);

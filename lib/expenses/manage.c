@@ -7,6 +7,7 @@
 
 #include "expenses/expenses.h"
 #include "expenses/internal.h"
+#include "core/num.h"
 #include "core/strbuf.h"
 
 /* "Bus — 5,00 € cada semana" for lists and confirmations. */
@@ -81,10 +82,12 @@ static int
 pick(struct bot_ctx *c, const char *ref, struct exp_row **out)
 {
 	struct exp_row *rows;
-	int i, n, k = 1;
+	int64_t k = 1;
+	int i, n;
 
-	if (ref[0] && isdigit((unsigned char)ref[0]))
-		k = atoi(ref);
+	/* A position that is not a whole number from 1 up ("2x", "99999999999") finds nothing. */
+	if (ref[0] && isdigit((unsigned char)ref[0]) && num_parse_i64(ref, 1, INT32_MAX, &k) != 0)
+		k = 0;
 	if ((n = exp_rows(c->db, c->user.id, EXP_RECENT, NULL, NULL, 200, c->a, &rows)) <= 0)
 		return n;
 	if (ref[0] && !isdigit((unsigned char)ref[0]) && strcasestr(ref, "últim") == NULL &&

@@ -5,18 +5,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/date.h"
+
 /* A calendar day as a count of days since 1970-01-01 (the user's local days; no zone involved). */
 typedef int32_t	day_t;
 
+/* Day arithmetic and weekdays are core/date.h (civil_*); these adapt it to day_t. */
 day_t	day_from_ymd(int y, int m, int d);
-void	day_to_ymd(day_t, int *y, int *m, int *d);
-/* "YYYY-MM-DD" (a real date) into "*out". Returns 0 or -1. */
+/* "YYYY-MM-DD" (a real date, 1900 or later) into "*out". Returns 0 or -1. */
 int	day_parse(const char *s, day_t *out);
 /* "YYYY-MM-DD" into "buf". */
-#define DAY_LEN 11
+#define DAY_LEN CIVIL_YMD_LEN
 const char *day_str(char buf[DAY_LEN], day_t);
-int	day_weekday(day_t);		/* 1 = Monday .. 7 = Sunday */
-int	days_in_month(int y, int m);
 /* "d" moved by "months" months, the day clamped to the month's end (31 March - 1 = 28/29 February). */
 day_t	day_add_months(day_t d, int months);
 

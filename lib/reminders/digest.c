@@ -8,6 +8,7 @@
 
 #include "reminders/reminders.h"
 #include "bot/reply.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "db/db.h"
@@ -62,12 +63,7 @@ parse_time(const char *s, char out[6])
 	}
 	if (*s != '\0' || h > 23 || m > 59)
 		return -1;
-	out[0] = (char)('0' + h / 10);
-	out[1] = (char)('0' + h % 10);
-	out[2] = ':';
-	out[3] = (char)('0' + m / 10);
-	out[4] = (char)('0' + m % 10);
-	out[5] = '\0';
+	civil_fmt_hm(h * 60 + m, out);
 	return 0;
 }
 

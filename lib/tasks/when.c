@@ -1,9 +1,9 @@
 /* See LICENSE. when.c: due instants and reminder instants, as wall clock in the user's zone. */
-#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "tasks/internal.h"
+#include "core/date.h"
 #include "core/tz.h"
 
 /* Moves a calendar date by "days" without any zone: timegm only normalizes the fields. */
@@ -61,17 +61,16 @@ int
 tasks_due_instant(const char *tz, const char *date, const char *hhmm, time_t *out)
 {
 	struct tm tm;
-	int h = 23, m = 59;
-	char end;
+	int hm = 23 * 60 + 59;
 
 	if (tz_parse_date(date, &tm) != 0)
 		return -1;
 	if (hhmm != NULL && hhmm[0] != '\0') {
-		if (sscanf(hhmm, "%2d:%2d%c", &h, &m, &end) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
+		if (civil_parse_hm(hhmm, &hm) != 0)
 			return -1;
 	}
-	tm.tm_hour = h;
-	tm.tm_min = m;
+	tm.tm_hour = hm / 60;
+	tm.tm_min = hm % 60;
 	tm.tm_sec = 0;
 	tm.tm_isdst = -1;
 	return tz_mktime(tz, &tm, out);

@@ -26,22 +26,22 @@ test_days(void **state)
 	int y, m, dd;
 	char s[11];
 
-	assert_int_equal(acad_days(1970, 1, 1), 0);
-	assert_int_equal(acad_isodow(acad_days(2026, 11, 28)), 6);	/* a Saturday */
-	assert_int_equal(acad_isodow(acad_days(2026, 9, 14)), 1);
-	assert_int_equal(acad_isodow(acad_days(1969, 12, 29)), 1);	/* before the epoch too */
-	acad_civil(acad_days(2028, 2, 29), &y, &m, &dd);
+	assert_int_equal(civil_to_days(1970, 1, 1), 0);
+	assert_int_equal(civil_weekday(civil_to_days(2026, 11, 28)), 6);	/* a Saturday */
+	assert_int_equal(civil_weekday(civil_to_days(2026, 9, 14)), 1);
+	assert_int_equal(civil_weekday(civil_to_days(1969, 12, 29)), 1);	/* before the epoch too */
+	civil_from_days(civil_to_days(2028, 2, 29), &y, &m, &dd);
 	assert_true(y == 2028 && m == 2 && dd == 29);
-	assert_int_equal(acad_parse_date("2027-01-23", &d), 0);
-	acad_fmt_date(d, s);
+	assert_int_equal(civil_parse_days("2027-01-23", &d), 0);
+	civil_fmt_ymd(d, s);
 	assert_string_equal(s, "2027-01-23");
-	assert_int_equal(acad_parse_date("2027-02-29", &d), -1);
-	assert_int_equal(acad_parse_date("2027-1-23", &d), -1);
-	assert_int_equal(acad_parse_date(NULL, &d), -1);
-	assert_int_equal(acad_parse_hm("10:30", &y), 0);
+	assert_int_equal(civil_parse_days("2027-02-29", &d), -1);
+	assert_int_equal(civil_parse_days("2027-1-23", &d), -1);
+	assert_int_equal(civil_parse_days(NULL, &d), -1);
+	assert_int_equal(civil_parse_hm("10:30", &y), 0);
 	assert_int_equal(y, 630);
-	assert_int_equal(acad_parse_hm("24:00", &y), -1);
-	assert_int_equal(acad_parse_hm("9:5x", &y), -1);
+	assert_int_equal(civil_parse_hm("24:00", &y), -1);
+	assert_int_equal(civil_parse_hm("9:5x", &y), -1);
 }
 
 static void

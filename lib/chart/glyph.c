@@ -7,7 +7,7 @@
 #include FT_FREETYPE_H
 #include <gd.h>
 
-#include "academic/acad.h"
+#include "chart/glyph.h"
 
 /*
  * Why not gdImageStringFT: it sets the face's size on every call, and with
@@ -126,7 +126,7 @@ next_cp(const char **s)
 }
 
 int
-acad_text_width(const char *font, int px, const char *s)
+glyph_text_width(const char *font, int px, const char *s)
 {
 	struct face *f = face_get(font, px);
 	const struct glyph *g;
@@ -164,7 +164,7 @@ blend_idx(gdImagePtr im, struct blend *bl, int bg, int level)
 }
 
 int
-acad_text_draw(struct gdImageStruct *im, int color, const char *font, int px, int x, int y, const char *s)
+glyph_text_draw(gdImagePtr im, int color, const char *font, int px, int x, int y, const char *s)
 {
 	struct face *f = face_get(font, px);
 	const struct glyph *g;
