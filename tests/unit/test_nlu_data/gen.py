@@ -9,9 +9,10 @@ rows = []
 pub = os.path.join(HERE, "..", "..", "..", "..", "shared", "examples", "parse-examples.jsonl")
 if len(sys.argv) > 1:
     pub = sys.argv[1]
-for line in open(pub, encoding="utf-8"):
-    if line.strip():
-        rows.append(json.loads(line))
+for path in (pub, os.path.join(HERE, "lead_cases.jsonl")):    # the public examples, the lead's 495
+    for line in open(path, encoding="utf-8"):
+        if line.strip():
+            rows.append(json.loads(line))
 for path in sorted(glob.glob(os.path.join(HERE, "cases_*.py"))):
     mod = os.path.basename(path)[:-3]
     tz = {"es": "Europe/Madrid", "en": "Europe/London"}
