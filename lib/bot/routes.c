@@ -66,8 +66,8 @@ const struct intent_route intent_routes[] = {
 	{ "digest.set",        NULL,	reminders_digest_set },
 
 	/* privacy */
-	{ "privacy.export",    NULL,	privacy_export },
-	{ "privacy.delete",    NULL,	privacy_delete_ask },
+	{ "data.export",    NULL,	privacy_export },
+	{ "data.delete",    NULL,	privacy_delete_ask },
 
 	/* no target said: class warnings, whose handler asks when it cannot tell */
 	{ "reminder.set",      NULL,	academic_warn_set },
@@ -108,10 +108,10 @@ const struct command_route command_routes[] = {
 	{ "/digest",		"digest.set" },
 
 	/* privacy */
-	{ "/exportar",		"privacy.export" },
-	{ "/export",		"privacy.export" },
-	{ "/borrar_mis_datos",	"privacy.delete" },
-	{ "/delete_my_data",	"privacy.delete" },
+	{ "/exportar",		"data.export" },
+	{ "/export",		"data.export" },
+	{ "/borrar_mis_datos",	"data.delete" },
+	{ "/delete_my_data",	"data.delete" },
 	{ NULL, NULL }
 };
 
