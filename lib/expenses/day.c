@@ -1,11 +1,14 @@
 /* See LICENSE. day.c: the agenda's and digest's money line: spent that day and in its month so far. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "expenses/expenses.h"
 #include "expenses/internal.h"
 #include "core/mem.h"
 #include "core/strbuf.h"
+#include "core/tz.h"
 
 /* "12,50 € + $3.00": one amount per currency, never added together; "0,00 €" when none. */
 static const char *
@@ -27,6 +30,17 @@ amounts(struct arena *a, const char *lang, const struct exp_sum *s, int n)
 	return out;
 }
 
+/* True when "d" is after today in zone "tz" (an unknown zone shows every day). */
+static bool
+is_future(day_t d, const char *tz)
+{
+	struct tm tm;
+
+	if (tz_localtime(tz, time(NULL), &tm) != 0)
+		return false;
+	return d > day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 int
 expenses_day_section(struct db *db, int64_t user_id, const char *lang, const char *tz, const char *date,
     struct strbuf *out)
@@ -37,8 +51,8 @@ expenses_day_section(struct db *db, int64_t user_id, const char *lang, const cha
 	day_t d;
 	int nd, nm, rc = -1;
 
-	if (day_parse(date, &d) != 0)
-		return 0;
+	if (day_parse(date, &d) != 0 || is_future(d, tz))
+		return 0;	/* nothing is spent on a day to come: the agenda of next Monday stays short */
 	a = arena_new();
 	m = period_of(PERIOD_MONTH, d);
 	if ((nd = exp_sums(db, user_id, d, d + 1, EXP_BY_CURRENCY, a, &day)) < 0 ||
