@@ -48,6 +48,13 @@ date_days_in_month(int y, int m)
 	return dim[m - 1];
 }
 
+/* Days from the first date to the second (negative when it is earlier). */
+long
+date_days_between(int y1, int m1, int d1, int y2, int m2, int d2)
+{
+	return days_from_civil(y2, m2, d2) - days_from_civil(y1, m1, d1);
+}
+
 void
 date_add_days(int *y, int *m, int *d, int days)
 {

@@ -88,7 +88,7 @@ num_date(struct nlu_ctx *c, int i)
 		return 0;
 	if (sep == '-' && n == 2 && (time_suffix(c, i) || (p[0] < p[1] && p[1] <= 24 &&
 	    (tok_is(c, i - 1, V_FROM, NULL) || tok_is(c, i - 1, V_WEEKDAY, NULL) ||
-	    tok_has(c, V_CLASS) || c->wd_plural))))
+	    tok_has(c, V_CLASS) || tok_said(c, V_WEEKDAY) || c->nwdays > 0))))
 		return 0;
 	if (n == 3 && dg[0] == 4) {
 		y = p[0], m = p[1], d = p[2];
@@ -408,7 +408,7 @@ month_only(struct nlu_ctx *c, int i)
 }
 
 /* US timetable shorthand: "MWF", "TTh", "TR", "MW" (Th and R are Thursday). */
-static int
+int
 weekday_letters(struct nlu_ctx *c, int i)
 {
 	const char	*p = c->text + c->t[i].off, *end = p + c->t[i].len;
@@ -434,12 +434,39 @@ weekday_letters(struct nlu_ctx *c, int i)
 	return 1;
 }
 
+/* "en 2025", "in 2026", "del 2025": a whole year, for questions about spending. */
+static int
+year_only(struct nlu_ctx *c, int i)
+{
+	int		 y;
+	struct dspec	*s;
+
+	if (!(tok_is(c, i, V_IN, NULL) || tok_word(c, i, "del") || tok_word(c, i, "de") || tok_word(c, i, "of") ||
+	    tok_word(c, i, "during") || tok_word(c, i, "durante")) || (y = tok_num(c, i + 1)) < 1990 || y > 2100 ||
+	    c->t[i + 1].kind != T_NUM)
+		return 0;
+	if ((s = add_spec(c, i, i + 1, D_PERIOD)) != NULL)
+		s->unit = P_YEAR, s->off = y - c->now->year;
+	return 2;
+}
+
 typedef int (*date_rule)(struct nlu_ctx *, int);
 
 static const date_rule date_rules[] = {
-	num_date, month_date, span_date, relday_date, fixed_date, period_date, weekday_date, weekday_letters,
-	day_date, month_only, NULL
+	num_date, month_date, span_date, relday_date, fixed_date, period_date, weekday_date,
+	day_date, month_only, year_only, NULL
 };
+
+/* "MWF", "TTh": read before the times, so that "MWF 11-12" is a range of hours. */
+void
+dates_shorthand(struct nlu_ctx *c)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->t[i].role == R_NONE && c->t[i].cap)
+			weekday_letters(c, i);
+}
 
 /*
  * Finds every date said in the message into "c->d", marking its tokens.

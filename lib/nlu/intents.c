@@ -1,4 +1,5 @@
 /* See LICENSE. intents.c: which request a message is, from the evidence the grammars found. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,12 +68,36 @@ is_content(const struct nlu_ctx *c, int i)
 	    !tok_is(c, i, V_GREET, NULL) && !tok_is(c, i, V_THANKS, NULL);
 }
 
-static void
-gather(const struct nlu_ctx *c, struct evidence *e)
-{
-	int	 i, v;
+/* Which class of words sets which flag of "struct evidence": a word or phrase anywhere. */
+static const struct {
+	int	 cls;
+	size_t	 off;
+} said_flags[] = {
+	{ V_HELP, offsetof(struct evidence, help) }, { V_TODO, offsetof(struct evidence, todo) },
+	{ V_TASKNOUN, offsetof(struct evidence, tasknoun) }, { V_TASKS, offsetof(struct evidence, tasks) },
+	{ V_DONE, offsetof(struct evidence, done) }, { V_SPENT, offsetof(struct evidence, spent) },
+	{ V_HOWMUCH, offsetof(struct evidence, howmuch) }, { V_TOTAL, offsetof(struct evidence, total) },
+	{ V_EXPENSE, offsetof(struct evidence, expense) }, { V_CHART, offsetof(struct evidence, chart) },
+	{ V_CHARTKIND, offsetof(struct evidence, kind) }, { V_CLASS, offsetof(struct evidence, klass) },
+	{ V_TIMETABLE, offsetof(struct evidence, timetable) }, { V_AGENDA, offsetof(struct evidence, agenda) },
+	{ V_REMIND, offsetof(struct evidence, remind) }, { V_ADVANCE, offsetof(struct evidence, advance) },
+	{ V_BUDGET, offsetof(struct evidence, budget) }, { V_LIST, offsetof(struct evidence, list) },
+	{ V_DELETE, offsetof(struct evidence, del) }, { V_EDIT, offsetof(struct evidence, edit) },
+	{ V_UNDO, offsetof(struct evidence, undo) }, { V_EXPORT, offsetof(struct evidence, export) },
+	{ V_LANGUAGE, offsetof(struct evidence, language) }, { V_TIMEZONE, offsetof(struct evidence, timezone) },
+	{ V_CALENDAR, offsetof(struct evidence, calendar) }, { V_DIGEST, offsetof(struct evidence, digest) },
+	{ V_TERM, offsetof(struct evidence, term) }, { V_HOLIDAY, offsetof(struct evidence, holiday) },
+	{ V_OFF, offsetof(struct evidence, off) }, { V_STOPPAY, offsetof(struct evidence, stoppay) },
+	{ V_DATA, offsetof(struct evidence, data) }, { V_LASTONE, offsetof(struct evidence, lastone) },
+	{ V_CATEGORY, offsetof(struct evidence, category) },
+};
 
-	memset(e, 0, sizeof *e);
+/* What each token adds: content words, a question mark, a capital, a "para"/"by" before a date. */
+static void
+gather_tokens(const struct nlu_ctx *c, struct evidence *e)
+{
+	int	 i;
+
 	for (i = 0; i < c->n; i++) {
 		e->words += is_content(c, i);
 		e->number |= c->t[i].kind == T_NUM && c->t[i].role == R_NONE;
@@ -83,52 +108,31 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 		if (i > 0 && c->t[i].cap && c->t[i].kind == T_WORD && c->t[i].role == R_NONE &&
 		    !tok_word(c, i - 1, "."))
 			e->cap_word = true;
-		if (tok_is(c, i, V_CATEGORY, NULL))
-			e->category = true;
-		if (c->t[i].role == R_NONE && (tok_is(c, i, V_LINK, &v)) && (tok_word(c, i, "para") ||
+		if (i + 1 < c->n && tok_is(c, i, V_ROOM, NULL) && (slot_room_like(c, i + 1) ||
+		    slot_room_like(c, i + 2)))
+			e->room = true;
+		if (c->t[i].role == R_NONE && tok_is(c, i, V_LINK, NULL) && (tok_word(c, i, "para") ||
 		    tok_word(c, i, "antes") || tok_word(c, i, "hasta") || tok_word(c, i, "by") ||
 		    tok_word(c, i, "due") || tok_word(c, i, "before") || tok_word(c, i, "deadline") ||
 		    tok_word(c, i, "entrega") || tok_word(c, i, "limite")))
 			e->link_future = true;
 	}
+}
+
+/* Fills "e" from the message in "c" once, before the rules read it. */
+static void
+gather(const struct nlu_ctx *c, struct evidence *e)
+{
+	size_t	 k;
+	int	 i;
+
+	memset(e, 0, sizeof *e);
+	gather_tokens(c, e);
+	for (k = 0; k < sizeof said_flags / sizeof said_flags[0]; k++)
+		*(bool *)((char *)e + said_flags[k].off) = tok_said(c, said_flags[k].cls);
 	e->question |= first_is(c, V_QUESTION) || tok_has(c, V_HOWMUCH);
 	e->greet = tok_has(c, V_GREET) || tok_has(c, V_THANKS);
-	e->help = has_phrase(c, V_HELP);
-	e->todo = has_phrase(c, V_TODO);
 	e->taskverb0 = first_is(c, V_TASKVERB) || first_is(c, V_TODO);
-	e->tasknoun = has_phrase(c, V_TASKNOUN);
-	e->tasks = has_phrase(c, V_TASKS);
-	e->done = has_phrase(c, V_DONE);
-	e->spent = has_phrase(c, V_SPENT);
-	e->howmuch = has_phrase(c, V_HOWMUCH);
-	e->total = has_phrase(c, V_TOTAL);
-	e->expense = has_phrase(c, V_EXPENSE);
-	e->chart = has_phrase(c, V_CHART);
-	e->kind = has_phrase(c, V_CHARTKIND);
-	e->klass = has_phrase(c, V_CLASS);
-	e->timetable = has_phrase(c, V_TIMETABLE);
-	e->agenda = has_phrase(c, V_AGENDA);
-	e->remind = has_phrase(c, V_REMIND);
-	e->advance = has_phrase(c, V_ADVANCE);
-	e->budget = has_phrase(c, V_BUDGET);
-	for (i = 0; i + 1 < c->n; i++)
-		if (tok_is(c, i, V_ROOM, NULL) && (slot_room_like(c, i + 1) || slot_room_like(c, i + 2)))
-			e->room = true;
-	e->list = has_phrase(c, V_LIST);
-	e->del = has_phrase(c, V_DELETE);
-	e->edit = has_phrase(c, V_EDIT);
-	e->undo = has_phrase(c, V_UNDO);
-	e->export = has_phrase(c, V_EXPORT);
-	e->language = has_phrase(c, V_LANGUAGE);
-	e->timezone = has_phrase(c, V_TIMEZONE);
-	e->calendar = has_phrase(c, V_CALENDAR);
-	e->digest = has_phrase(c, V_DIGEST);
-	e->term = has_phrase(c, V_TERM);
-	e->holiday = has_phrase(c, V_HOLIDAY);
-	e->off = has_phrase(c, V_OFF);
-	e->stoppay = has_phrase(c, V_STOPPAY);
-	e->data = has_phrase(c, V_DATA);
-	e->lastone = has_phrase(c, V_LASTONE);
 	for (i = 0; i < c->nmo; i++)
 		e->sure_money += c->mo[i].sure;
 	for (i = 0; i < c->nd; i++) {
@@ -235,7 +239,8 @@ task_add(struct nlu_ctx *c, struct nlu_result *r)
 	}
 }
 
-static const char *const cur_names[] = { "EUR", "EUR", "USD", "GBP" };
+static const char *const cur_names[] = { "EUR", "EUR", "USD", "GBP", "EUR", "GBP", "EUR", "EUR", "EUR", "EUR",
+	"MXN", "ARS", "COP", "CLP", "CHF", "JPY", "CAD", "AUD", "BRL", "PEN", "SEK", "NOK", "DKK", "PLN", "CNY" };
 
 static void
 put_amount(const struct nlu_ctx *c, struct nlu_result *r)
@@ -249,7 +254,8 @@ put_amount(const struct nlu_ctx *c, struct nlu_result *r)
 			break;
 		}
 	money_fmt(r->amount, sizeof r->amount, m->cents);
-	SET(r->currency, cur_names[m->cur >= 0 && m->cur <= 3 ? m->cur : 0]);
+	SET(r->currency, cur_names[m->cur >= 0 && (size_t)m->cur < sizeof cur_names / sizeof cur_names[0] ?
+	    m->cur : 0]);
 }
 
 static void
@@ -318,7 +324,8 @@ expense_chart(struct nlu_ctx *c, struct nlu_result *r)
 	for (i = 0; i < c->n; i++) {
 		if ((n = tok_num(c, i)) < 1 || n > 60 || c->t[i].role != R_NONE)
 			continue;
-		if (tok_is(c, i + 1, V_PREV, NULL) && !tok_is(c, i + 1, V_PERIOD, NULL)) {
+		if ((tok_is(c, i + 1, V_PREV, NULL) && !tok_is(c, i + 1, V_PERIOD, NULL)) ||
+		    (tok_is(c, i - 1, V_PREV, NULL) && !tok_is(c, i + 1, V_PERIOD, NULL))) {
 			r->has_compare = true;
 			r->compare = n;
 			continue;
@@ -353,10 +360,31 @@ reminder_target(const struct nlu_ctx *c, struct nlu_result *r)
 {
 	if (tok_has(c, V_CLASS))
 		SET(r->target, "classes");
-	else if (has_phrase(c, V_TASKS) || has_phrase(c, V_TASKNOUN))
+	else if (has_phrase(c, V_TASKS) || has_phrase(c, V_TASKNOUN) || tok_has(c, V_TASKVERB) ||
+	    tok_word(c, 0, "task") || tok_word(c, 0, "tarea"))
 		SET(r->target, "tasks");
 	else if (has_phrase(c, V_EXPENSE) || tok_has(c, V_CATEGORY))
 		SET(r->target, "expenses");
+}
+
+/* "tareas de CC", "tasks for CC": the subject after the tasks word, when it is capitalised. */
+static void
+list_subject(const struct nlu_ctx *c, struct nlu_result *r)
+{
+	int	 i, k;
+
+	for (i = 0; i + 2 < c->n; i++) {
+		if (!tok_is(c, i, V_TASKS, NULL) && !tok_is(c, i, V_TASKNOUN, NULL))
+			continue;
+		if (!(tok_word(c, i + 1, "de") || tok_word(c, i + 1, "del") || tok_word(c, i + 1, "for") ||
+		    tok_word(c, i + 1, "of") || tok_word(c, i + 1, "in")))
+			continue;
+		for (k = i + 2; k < c->n && c->t[k].role == R_NONE && c->t[k].kind == T_WORD && c->t[k].cap; k++)
+			;
+		if (k > i + 2)
+			slot_text(c, i + 2, k - 1, r->subject, sizeof r->subject);
+		return;
+	}
 }
 
 /* task.list: "hasta el miércoles" is an end; "para mañana" a day; "esta semana" up to its Sunday. */
@@ -368,6 +396,7 @@ task_list(struct nlu_ctx *c, struct nlu_result *r)
 	char			 buf[11];
 
 	SET(r->intent, "task.list");
+	list_subject(c, r);
 	if (!first_date(c, false, buf, &s))
 		return;
 	if (s->kind == D_PERIOD && s->unit == P_WEEK) {
@@ -476,7 +505,8 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 			SET(r->arg, "new");
 		return true;
 	}
-	if (e->digest) {
+	if (e->digest || (c->ntm > 0 && c->nd == 0 && e->names <= 2 && (tok_word(c, 0, "resumen") ||
+	    tok_word(c, 0, "summary") || tok_word(c, 0, "digest")))) {
 		SET(r->intent, "digest.set");
 		if (e->off)
 			SET(r->arg, "off");
@@ -487,6 +517,22 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		return true;
 	}
 	return false;
+}
+
+/* A term date without a year is the nearest one, this September or the last ("empieza el 1/9"). */
+static void
+nearest(const struct nlu_ctx *c, const struct dspec *s, int *y, int *m, int *d)
+{
+	int	 py, pm, pd;
+	long	 fwd, back;
+
+	if (!((s->kind == D_ABS && s->y == 0) || s->kind == D_DAYONLY) ||
+	    date_resolve(c, s, true, &py, &pm, &pd) != 0)
+		return;
+	fwd = date_days_between(c->now->year, c->now->month, c->now->day, *y, *m, *d);
+	back = date_days_between(py, pm, pd, c->now->year, c->now->month, c->now->day);
+	if (back < fwd)
+		*y = py, *m = pm, *d = pd;
 }
 
 /* True when the message says the term ends ("acaba", "ends", "hasta"). */
@@ -522,6 +568,7 @@ pick_term(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	for (k = 0; k < c->nd && got < 2; k++) {
 		if (date_resolve(c, &c->d[k], false, &y, &m, &d) != 0)
 			continue;
+		nearest(c, &c->d[k], &y, &m, &d);
 		if (got == 0 && (c->nd == 1 && says_end(c)))
 			got = 1;
 		date_fmt(got == 0 ? r->date : r->until, y, m, d);
@@ -581,7 +628,19 @@ says_list(const struct nlu_ctx *c)
 static bool
 pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
-	if (e->chart || (e->kind && (e->expense || e->chart))) {
+	if (c->nmo == 0 && e->expense && c->nd == 0 && !c->every && e->names <= 2 && !e->number &&
+	    (tok_word(c, 0, "mis") || tok_word(c, 0, "my"))) {
+		SET(r->intent, "expense.list");	/* "mis gastos", "my expenses" */
+		return true;
+	}
+	if (c->nmo == 0 && !e->number && e->names <= 2 && ((e->expense && c->every) ||
+	    (e->howmuch && (c->nd > 0 || c->every)))) {
+		SET(r->intent, "expense.summary");	/* "gastos semana", "how much this year" */
+		spending_when(c, r);
+		return true;
+	}
+	if (e->chart || (e->kind && (e->expense || e->chart || tok_said(c, V_COMPARE) || (c->nd > 0 &&
+	    e->names <= 2))) || (tok_said(c, V_COMPARE) && e->expense && c->nmo == 0)) {
 		expense_chart(c, r);
 		return true;
 	}
@@ -599,6 +658,7 @@ pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *
 		return true;
 	}
 	if (c->nmo == 0 && ((e->howmuch && (e->spent || e->expense)) || (e->total && (e->expense || e->spent)) ||
+	    (e->total && c->nd > 0 && !e->tasks && !e->tasknoun && !e->number && e->names <= 2) ||
 	    (e->expense && e->question && !e->tasks) || (e->expense && (c->nd > 0 || e->list) && e->names <= 3 &&
 	    !says_list(c) && !e->number))) {
 		SET(r->intent, "expense.summary");
@@ -636,13 +696,24 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 		task_list(c, r);
 		return true;
 	}
-	if (e->tasks && c->nmo == 0 && (e->question || e->list || e->words <= 3 || tok_has(c, V_HAVE)) &&
+	if (e->tasknoun && c->nmo == 0 && first_is(c, V_QUESTION) && tok_has(c, V_HAVE) && !e->klass) {
+		task_list(c, r);	/* "¿qué exámenes tengo?", "what homework do I have" */
+		return true;
+	}
+	if (e->tasks && c->nmo == 0 && (e->question || e->list || e->words <= 3 || tok_has(c, V_HAVE) ||
+	    tok_word(c, 0, "tareas") || tok_word(c, 0, "pendientes") || tok_word(c, 0, "tasks")) &&
 	    !(e->taskverb0 && !e->question)) {
 		task_list(c, r);
 		return true;
 	}
+	if (e->klass && c->nmo == 0 && c->ntm == 0 && !e->room && !c->wd_plural && c->nd > 0 &&
+	    c->d[0].kind != D_PERIOD && c->d[0].kind != D_MONTHONLY && (e->question || e->agenda || e->names <= 1)) {
+		SET(r->intent, "agenda.show");	/* "clases de mañana", "classes tomorrow?" */
+		first_date(c, false, r->date, NULL);
+		return true;
+	}
 	if ((e->agenda || (e->question && tok_has(c, V_HAVE))) && c->nmo == 0 && !e->todo) {
-		if (e->klass && c->nd == 0) {
+		if (e->klass && (c->nd == 0 || c->d[0].kind == D_PERIOD)) {
 			SET(r->intent, "timetable.show");
 			return true;
 		}
@@ -652,6 +723,10 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 	}
 	if (e->timetable && c->nmo == 0 && !(c->nwdays > 0 && c->ntm > 0)) {
 		SET(r->intent, "timetable.show");
+		return true;
+	}
+	if (e->klass && c->ntm == 0 && c->nd == 0 && !e->room && e->names <= 1 && !e->question) {
+		SET(r->intent, "class.list");	/* "clases", "my classes", "mis clases" */
 		return true;
 	}
 	if (e->klass && (e->list || e->question) && c->ntm == 0 && !e->room) {
@@ -667,7 +742,7 @@ pick_class(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
 	int	 k;
 
-	if (c->nwdays == 0 || c->ntm == 0 || c->nmo > 0)
+	if (c->nwdays == 0 || c->nmo > 0 || (c->ntm == 0 && !((e->klass || e->room) && c->wd_plural)))
 		return false;
 	if (!(e->klass || c->wd_plural || e->room || (c->tm[0].eh >= 0 && !e->tasknoun && !e->todo &&
 	    !e->taskverb0)))
@@ -675,9 +750,15 @@ pick_class(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	if ((e->tasknoun || e->todo) && !e->klass && !c->wd_plural)
 		return false;
 	SET(r->intent, "class.add");
+	if (c->fortnight)
+		SET(r->every, "2week");
+	if (c->parity)
+		SET(r->arg, c->parity == 1 ? "odd" : "even");
 	for (k = 0; k < c->nwdays; k++)
 		r->weekdays[k] = c->wdays[k];
 	r->nweekdays = c->nwdays;
+	if (c->ntm == 0)
+		return true;
 	time_fmt(r->start, c->tm[0].h, c->tm[0].m);
 	if (c->tm[0].guessed)
 		add_ambiguous(r, "start");
@@ -691,8 +772,8 @@ static bool
 pick_done(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 {
 	if (!e->done || e->todo || e->sure_money || (e->future_date && !e->past_date && c->nd > 0 &&
-	    e->taskverb0))
-		return false;
+	    (e->taskverb0 || e->link_future)))
+		return false;	/* "get the laundry done by friday" is still to do */
 	SET(r->intent, "task.done");
 	return true;
 }

@@ -116,7 +116,7 @@ money_at(struct nlu_ctx *c, int i, bool loose)
 	int64_t	 cents;
 	int	 cur;
 
-	if (currency_at(c, i, &cur) && cur <= 3 && !not_money(c, i + 1) &&
+	if (currency_at(c, i, &cur) && cur != 4 && cur != 5 && !not_money(c, i + 1) &&
 	    (cents = amount_parse(c->t[i + 1].f)) >= 0) {
 		add_money(c, i, i + 1, cents, cur, true);
 		return 2;

@@ -14,6 +14,25 @@ int_cmp(const void *a, const void *b)
 	return *(const int *)a - *(const int *)b;
 }
 
+/* "cada dos semanas", "odd weeks": how often a class meets, taken before the dates read "semanas". */
+static void
+cadence_find(struct nlu_ctx *c)
+{
+	int	 i, k, used, v;
+
+	for (i = 0; i < c->n; i++) {
+		if ((used = tok_phrase(c, i, V_FORTNIGHT, NULL)) > 0)
+			c->fortnight = true;
+		else if ((used = tok_phrase(c, i, V_PARITY, &v)) > 0)
+			c->parity = v;
+		else
+			continue;
+		for (k = i; k < i + used; k++)
+			c->t[k].role = R_EVERY;
+		i += used - 1;
+	}
+}
+
 /*
  * The stages run in this order because each takes its tokens out of the
  * next one's reach: an amount's number is no day, a time's "de la mañana"
@@ -34,7 +53,9 @@ nlu_parse(const char *text, const struct nlu_now *now, const char *lang, struct 
 	c.en = lang != NULL && strcmp(lang, "en") == 0;
 	tok_split(&c);
 	tok_phrases(&c);
+	cadence_find(&c);
 	money_find(&c, false);
+	dates_shorthand(&c);
 	times_find(&c);
 	dates_find(&c);
 	every_find(&c);

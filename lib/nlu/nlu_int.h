@@ -98,6 +98,8 @@ enum vclass {
 	V_SELF,		/* me, mí, my, I: not a subject */
 	V_KNOWN,	/* a word that is no typo of a keyword ("mates" is not "martes") */
 	V_GRADE,	/* nota, score: the numbers around are marks, not money */
+	V_FORTNIGHT,	/* cada dos semanas, every other week: a class every 2 weeks */
+	V_PARITY,	/* semanas impares 1, pares 2, odd weeks 1, even weeks 2 */
 	V__MAX
 };
 
@@ -202,6 +204,8 @@ struct nlu_ctx {
 	struct money		 mo[NLU_MAXSPEC];
 	int			 nmo;
 	int			 every;		/* enum period, P_NONE */
+	bool			 fortnight;	/* every other week */
+	int			 parity;	/* 1 odd weeks, 2 even weeks, 0 */
 	int			 wdays[7];	/* recurring weekdays said ("los lunes", "mondays") */
 	int			 nwdays;
 	bool			 wd_plural;	/* a weekday in plural or with cada/every */
@@ -226,12 +230,15 @@ void	 vocab_phrase(const char *phrase, bool en, uint8_t len, struct pmatch *pm, 
 
 /* dates.c, times.c */
 void	 dates_find(struct nlu_ctx *);
+void	 dates_shorthand(struct nlu_ctx *);
+int	 weekday_letters(struct nlu_ctx *, int i);
 void	 times_find(struct nlu_ctx *);
 void	 durations_find(struct nlu_ctx *);
 
 /* calendar.c */
 int	 date_days_in_month(int y, int m);
 void	 date_add_months(int *y, int *m, int *d, int n);
+long	 date_days_between(int y1, int m1, int d1, int y2, int m2, int d2);
 int	 date_resolve(const struct nlu_ctx *, const struct dspec *, bool past, int *y, int *m, int *d);
 void	 date_fmt(char *buf, int y, int m, int d);
 void	 time_fmt(char *buf, int h, int m);

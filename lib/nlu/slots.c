@@ -7,7 +7,8 @@
 static bool
 is_filler(const struct nlu_ctx *c, int i)
 {
-	return tok_is(c, i, V_FILLER, NULL) || tok_is(c, i, V_GREET, NULL) || c->t[i].kind == T_PUNCT;
+	return tok_is(c, i, V_FILLER, NULL) || tok_is(c, i, V_GREET, NULL) || c->t[i].kind == T_PUNCT ||
+	    (c->t[i].kind == T_SYM && c->t[i].role == R_NONE && tok_is(c, i, V_CURRENCY, NULL));
 }
 
 static bool
@@ -28,7 +29,16 @@ text_join(const struct nlu_ctx *c, const bool *keep, char *buf, size_t len)
 	for (i = 0; i < c->n; i++) {
 		if (!keep[i])
 			continue;
-		if (prev >= 0 && !(c->t[i].glued && prev == i - 1) && l + 1 < len)
+		if (prev == i - 1) {	/* the same run: the bytes between as written ("<b>", "350€", "[a](b)") */
+			n = (size_t)(c->t[i].off + c->t[i].len - (c->t[prev].off + c->t[prev].len));
+			if (l + n >= len)
+				break;
+			memcpy(buf + l, c->text + c->t[prev].off + c->t[prev].len, n);
+			l += n;
+			prev = i;
+			continue;
+		}
+		if (prev >= 0 && l + 1 < len)
 			buf[l++] = ' ';
 		n = c->t[i].len;
 		if (l + n >= len)
@@ -49,8 +59,8 @@ trim_edges(const struct nlu_ctx *c, bool *keep, bool (*edge)(const struct nlu_ct
 	for (i = 0; i < c->n; i++) {
 		if (!keep[i])
 			continue;
-		if (!edge(c, i))
-			break;
+		if (!edge(c, i) || tok_phrase(c, i, V_TASKNOUN, NULL) > 0)
+			break;	/* "entrega final", "deadline extension" start with a noun */
 		keep[i] = false;
 	}
 	for (i = c->n - 1; i >= 0; i--) {
@@ -101,7 +111,8 @@ title_keep(const struct nlu_ctx *c, bool *keep)
 	int	 i, used;
 
 	for (i = 0; i < c->n; i++)
-		keep[i] = (c->t[i].role == R_NONE || c->t[i].role == R_MONEY) && !is_filler(c, i);
+		keep[i] = (c->t[i].role == R_NONE || c->t[i].role == R_MONEY) &&
+		    (!is_filler(c, i) || c->t[i].kind == T_PUNCT);
 	for (i = 0; i < c->n; i++)
 		if ((used = tok_phrase(c, i, V_FILLER, NULL)) > 1)
 			while (used-- > 0 && i < c->n)
@@ -110,7 +121,7 @@ title_keep(const struct nlu_ctx *c, bool *keep)
 	for (i = 0; i < c->n; i++) {
 		if (!keep[i])
 			continue;
-		if ((used = tok_phrase(c, i, V_TODO, NULL)) > 0 || tok_is(c, i, V_SELF, NULL) ||
+		if ((used = tok_phrase(c, i, V_TODO, NULL)) > 0 || tok_is(c, i, V_SELF, NULL) || c->t[i].kind == T_PUNCT ||
 		    tok_is(c, i, V_HAVE, NULL) || tok_is(c, i, V_REMIND, NULL) || tok_word(c, i, "que") ||
 		    tok_word(c, i, "q") || tok_word(c, i, "that") || (tok_word(c, i + 1, ":") &&
 		    (tok_word(c, i, "tarea") || tok_word(c, i, "task") || tok_word(c, i, "todo")))) {
@@ -150,23 +161,26 @@ subject_goes_on(const struct nlu_ctx *c, const bool *keep, int k)
 static int
 subject_after_of(const struct nlu_ctx *c, const bool *keep, bool *sub)
 {
-	int	 i, k, v;
+	int	 i, k, v, best = -1;
 
 	for (i = 0; i + 1 < c->n; i++) {
 		if (!keep[i] || !keep[i + 1] || !tok_is(c, i, V_OF, &v) || v == 1 || !subject_word(c, i + 1))
 			continue;
-		for (k = i + 1; subject_goes_on(c, keep, k); k++)
-			sub[k] = true;
-		return 0;
+		if (best < 0 || !c->t[best].cap)
+			best = i + 1;	/* the first capitalised one, else the last ("comentario de texto de Lengua") */
 	}
-	return -1;
+	if (best < 0)
+		return -1;
+	for (k = best; subject_goes_on(c, keep, k); k++)
+		sub[k] = true;
+	return 0;
 }
 
 /* English "Linear Algebra homework": the words before the first to-do noun, less verbs and articles. */
 static int
 subject_before_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 {
-	int	 i, noun = -1, found = 0;
+	int	 i, noun = -1, found = 0, first, caps = 0;
 
 	for (i = 0; i < c->n; i++)
 		if (keep[i] && tok_phrase(c, i, V_TASKNOUN, NULL) > 0) {
@@ -177,7 +191,14 @@ subject_before_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 	    !tok_is(c, i, V_SELF, NULL) && !tok_is(c, i, V_TODO, NULL); i--) {
 		sub[i] = true;
 		found++;
+		caps += c->t[i].cap;
 	}
+	first = i + 1;
+	if (caps > 0 && caps < found)	/* "Geology field report": the capitalised words name it */
+		for (i = first; i < noun; i++)
+			if (i > first && !c->t[i].cap)
+				for (; i < noun; i++)
+					sub[i] = false;
 	return found ? 0 : -1;
 }
 
@@ -204,6 +225,23 @@ subject_after_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 	return -1;
 }
 
+/* "Física: examen el lunes", "CC - hito 2": the words before a leading colon or dash. */
+static int
+subject_label(const struct nlu_ctx *c, bool *sub)
+{
+	int	 i, k;
+
+	for (i = 0; i < c->n && (tok_is(c, i, V_FILLER, NULL) || tok_is(c, i, V_GREET, NULL)); i++)
+		;
+	for (k = i; k < c->n && k < i + 4 && c->t[k].kind == T_WORD && subject_word(c, k); k++)
+		;
+	if (k == i || k >= c->n || !(tok_word(c, k, ":") || tok_word(c, k, "-")) || !c->t[i].cap)
+		return -1;
+	for (; i < k; i++)
+		sub[i] = true;
+	return 0;
+}
+
 static void
 fill_title(const struct nlu_ctx *c, struct nlu_result *r)
 {
@@ -213,7 +251,8 @@ fill_title(const struct nlu_ctx *c, struct nlu_result *r)
 	text_join(c, keep, r->title, sizeof r->title);
 	memset(sub, 0, sizeof sub);
 	if ((c->en ? subject_before_noun(c, keep, sub) == 0 || subject_after_of(c, keep, sub) == 0 :
-	    subject_after_of(c, keep, sub) == 0 || subject_after_noun(c, keep, sub) == 0))
+	    subject_after_of(c, keep, sub) == 0 || subject_after_noun(c, keep, sub) == 0) ||
+	    subject_label(c, sub) == 0)
 		text_join(c, sub, r->subject, sizeof r->subject);
 }
 
@@ -331,7 +370,8 @@ class_edge(const struct nlu_ctx *c, int i)
 {
 	return is_edge_word(c, i) || tok_is(c, i, V_CLASS, NULL) || tok_is(c, i, V_HAVE, NULL) ||
 	    tok_is(c, i, V_EVERY, NULL) || tok_is(c, i, V_OF, NULL) || tok_is(c, i, V_SELF, NULL) ||
-	    tok_is(c, i, V_TO, NULL) || tok_is(c, i, V_FROM, NULL);
+	    tok_is(c, i, V_TO, NULL) || tok_is(c, i, V_FROM, NULL) || tok_is(c, i, V_NEW, NULL) ||
+	    tok_is(c, i, V_FILLER, NULL);
 }
 
 /* A class's subject: the first run of words no grammar took, less "clase de", "tengo", "cada". */

@@ -176,7 +176,7 @@ dash_range(struct nlu_ctx *c, int i)
 	if (ca == '.' || cb == '.')
 		return 0;
 	if (!ca && !cb && n == 1 && !tok_is(c, i - 1, V_FROM, NULL) && !tok_is(c, i - 1, V_WEEKDAY, NULL) &&
-	    !tok_has(c, V_CLASS) && !c->wd_plural)
+	    !tok_has(c, V_CLASS) && !tok_said(c, V_WEEKDAY) && c->nwdays == 0)
 		return 0;
 	if (b.ampm)
 		b.h = ampm_hour(b.h, b.ampm);
@@ -234,15 +234,20 @@ clock_time(struct nlu_ctx *c, int i)
 	}
 	if (clock_at(c, k, &a) == 0)
 		return 0;
-	if (k == i && !a.marked)
-		return 0;	/* a bare number is not a time */
+	if (k == i && !a.marked && !(tok_said(c, V_WEEKDAY) && tok_is(c, i + 1, V_TO, NULL) &&
+	    tok_num(c, i + 2) >= 0 && tok_num(c, i + 2) <= 24 &&
+	    c->t[i].kind == T_NUM))
+		return 0;	/* a bare number is not a time, but "thursdays 10 to 12" is a range */
 	if (k == i && !a.ampm && strchr(c->t[i].f, ':') == NULL && (tok_is(c, i - 1, V_IN, NULL) ||
 	    tok_is(c, i - 1, V_DURING, NULL) || tok_is(c, i - 1, V_AGO, NULL) || tok_word(c, i - 1, "con") ||
 	    tok_word(c, i - 1, "with") || tok_is(c, i + a.used, V_ADVANCE, NULL)))
 		return 0;	/* "dentro de 2h", "2h antes": a span, not a time */
 	k += a.used;
-	if ((used = range_end(c, k, &a, &eh, &em)) > 0)
+	if ((used = range_end(c, k, &a, &eh, &em)) > 0) {
 		k += used;
+		if (a.guessed && eh * 60 + em < a.h * 60 + a.m && eh * 60 + em > (a.h - 12) * 60 + a.m)
+			a.h -= 12, a.guessed = false;	/* "de 7 a 9" */
+	}
 	else if (from && !a.marked && k - i == 2 && !tok_word(c, i + 1, "las"))
 		return 0;	/* "de 3" without an end is not a time */
 	if (!a.marked && eh < 0 && a.h > 0 && !c->en && k - i < 2)
@@ -269,6 +274,18 @@ times_find(struct nlu_ctx *c)
 	}
 }
 
+/* "hora", "de hora", "an hour", "of an hour" at "i": what follows "media", "half", "un cuarto". */
+static bool
+half_hour(const struct nlu_ctx *c, int i)
+{
+	int	 unit = 0, k;
+
+	for (k = 0; k < 2 && (tok_word(c, i, "de") || tok_word(c, i, "of") || tok_word(c, i, "an") ||
+	    tok_word(c, i, "a")); k++)
+		i++;
+	return tok_is(c, i, V_UNIT, &unit) && unit == 60;
+}
+
 /*
  * The first "N minutes/hours/days" said (media hora, 1 día, 45 min, an hour),
  * in "c->dur_min", for reminders. Takes no tokens.
@@ -276,15 +293,14 @@ times_find(struct nlu_ctx *c)
 void
 durations_find(struct nlu_ctx *c)
 {
-	int	 i, n, unit, h;
+	int	 i, n, unit, h, k;
 
 	c->dur_min = -1;
 	for (i = 0; i + 1 < c->n; i++) {
 		if ((c->t[i].role != R_NONE && c->t[i].role != R_EVERY) ||
 		    (c->t[i + 1].role != R_NONE && c->t[i + 1].role != R_EVERY))
 			continue;
-		if (tok_is(c, i, V_HALF, &h) && (tok_is(c, i + 1, V_UNIT, &unit) || ((tok_word(c, i + 1, "an") ||
-		    tok_word(c, i + 1, "a")) && tok_is(c, i + 2, V_UNIT, &unit))) && unit == 60) {
+		if ((k = tok_phrase(c, i, V_HALF, &h)) > 0 && half_hour(c, i + k)) {
 			c->dur_min = h ? 15 : 30;
 		} else if ((n = tok_num(c, i)) >= 0 && tok_is(c, i + 1, V_UNIT, &unit) && unit <= 10080 &&
 		    strchr(c->t[i].f, ':') == NULL) {

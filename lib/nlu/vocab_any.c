@@ -10,6 +10,12 @@ const struct vocab vocab_any[] = {
 	{ "ok", V_THANKS, 0 }, { "okey", V_THANKS, 0 }, { "vale", V_THANKS, 0 }, { "thanks", V_THANKS, 0 },
 	{ "xd", V_THANKS, 0 }, { "jeje", V_THANKS, 0 }, { "haha", V_THANKS, 0 },
 	{ "pm", V_AMPM, 2 }, { "am", V_AMPM, 1 },
+	/* other ISO 4217 codes, as written after an amount; the values index intents.c's cur_names */
+	{ "mxn", V_CURRENCY, 10 }, { "ars", V_CURRENCY, 11 }, { "cop", V_CURRENCY, 12 }, { "clp", V_CURRENCY, 13 },
+	{ "chf", V_CURRENCY, 14 }, { "jpy", V_CURRENCY, 15 }, { "yen", V_CURRENCY, 15 }, { "cad", V_CURRENCY, 16 },
+	{ "aud", V_CURRENCY, 17 }, { "brl", V_CURRENCY, 18 }, { "pen", V_CURRENCY, 19 }, { "sek", V_CURRENCY, 20 },
+	{ "nok", V_CURRENCY, 21 }, { "dkk", V_CURRENCY, 22 }, { "pln", V_CURRENCY, 23 }, { "cny", V_CURRENCY, 24 },
+	{ "\xc2\xa5", V_CURRENCY, 15 },
 	{ "deadline", V_LINK, 0 },
 
 	/* brands and loanwords, by category */

@@ -43,7 +43,7 @@ const struct vocab vocab_es[] = {
 	{ "lunes", V_WEEKDAY, 1 }, { "martes", V_WEEKDAY, 2 }, { "miercoles", V_WEEKDAY, 3 },
 	{ "jueves", V_WEEKDAY, 4 }, { "viernes", V_WEEKDAY, 5 }, { "sabado", V_WEEKDAY, 6 },
 	{ "domingo", V_WEEKDAY, 7 }, { "sabados", V_WEEKDAY, 16 }, { "domingos", V_WEEKDAY, 17 },
-	{ "lun", V_WEEKDAY, 1 }, { "mier", V_WEEKDAY, 3 }, { "mie", V_WEEKDAY, 3 },
+	{ "lun", V_WEEKDAY, 1 }, { "mar", V_WEEKDAY, 2 }, { "mx", V_WEEKDAY, 3 }, { "mier", V_WEEKDAY, 3 }, { "mie", V_WEEKDAY, 3 },
 	{ "jue", V_WEEKDAY, 4 }, { "vie", V_WEEKDAY, 5 }, { "sab", V_WEEKDAY, 6 },
 	{ "dom", V_WEEKDAY, 7 }, { "finde", V_WEEKEND, 0 },
 
@@ -76,7 +76,7 @@ const struct vocab vocab_es[] = {
 	{ "veinte", V_NUMWORD, 20 }, { "treinta", V_NUMWORD, 30 }, { "cuarenta", V_NUMWORD, 40 },
 	{ "cuarenta y cinco", V_NUMWORD, 45 }, { "sesenta", V_NUMWORD, 60 },
 	{ "un par de", V_NUMWORD, 2 }, { "media", V_HALF, 0 }, { "medio", V_HALF, 0 },
-	{ "cuarto", V_HALF, 1 },
+	{ "cuarto", V_HALF, 1 }, { "un cuarto", V_HALF, 1 }, { "tres cuartos", V_HALF, 2 },
 
 	/* units of time, in minutes */
 	{ "minuto", V_UNIT, 1 }, { "minutos", V_UNIT, 1 }, { "min", V_UNIT, 1 },
@@ -100,6 +100,7 @@ const struct vocab vocab_es[] = {
 	{ "este", V_THIS, 0 }, { "esta", V_THIS, 0 }, { "actual", V_THIS, 0 }, { "en curso", V_THIS, 0 },
 
 	/* repetition */
+	{ "todos", V_EVERY, 0 }, { "todas", V_EVERY, 0 },
 	{ "cada", V_EVERY, 0 }, { "al", V_EVERY, 0 }, { "a la", V_EVERY, 0 }, { "por", V_EVERY, 0 },
 	{ "todos los", V_EVERY, 0 }, { "todas las", V_EVERY, 0 },
 	{ "mensual", V_EVERYWORD, P_MONTH }, { "mensuales", V_EVERYWORD, P_MONTH },
@@ -117,7 +118,8 @@ const struct vocab vocab_es[] = {
 	{ "por mes", V_EVERYWORD, P_MONTH }, { "por semana", V_EVERYWORD, P_WEEK },
 	{ "por dia", V_EVERYWORD, P_DAY }, { "por ano", V_EVERYWORD, P_YEAR },
 	{ "de cuota mensual", V_EVERYWORD, P_MONTH }, { "cuota mensual", V_EVERYWORD, P_MONTH },
-	{ "suscripcion mensual", V_EVERYWORD, P_MONTH },
+	{ "suscripcion mensual", V_EVERYWORD, P_MONTH }, { "mensualidad", V_EVERYWORD, P_MONTH },
+	{ "semanalidad", V_EVERYWORD, P_WEEK }, { "anualidad", V_EVERYWORD, P_YEAR },
 
 	/* money */
 	{ "euro", V_CURRENCY, 1 }, { "euros", V_CURRENCY, 1 }, { "eur", V_CURRENCY, 1 },
@@ -136,7 +138,7 @@ const struct vocab vocab_es[] = {
 	{ "se entrega", V_LINK, 0 }, { "se entregan", V_LINK, 0 }, { "es", V_LINK, 0 },
 	{ "son", V_LINK, 0 }, { "sera", V_LINK, 0 }, { "toca", V_LINK, 0 }, { "fecha limite", V_LINK, 0 },
 	{ "limite", V_LINK, 0 }, { "entrega", V_LINK, 0 }, { "vence", V_LINK, 0 },
-	{ "plazo", V_LINK, 0 }, { "dia", V_LINK, 0 }, { "sobre", V_LINK, 0 },
+	{ "plazo", V_LINK, 0 }, { "sobre", V_LINK, 0 },
 	{ "que es", V_LINK, 0 }, { "que se entrega", V_LINK, 0 }, { "cae", V_LINK, 0 },
 
 	/* to-dos */
@@ -184,7 +186,8 @@ const struct vocab vocab_es[] = {
 	{ "acabado", V_DONE, 0 }, { "acabada", V_DONE, 0 }, { "acabe", V_DONE, 0 },
 	{ "completado", V_DONE, 0 }, { "completada", V_DONE, 0 }, { "complete", V_DONE, 0 },
 	{ "entregado", V_DONE, 0 }, { "entregada", V_DONE, 0 }, { "entregue", V_DONE, 0 },
-	{ "listo", V_DONE, 0 }, { "finalizado", V_DONE, 0 },
+	{ "listo", V_DONE, 0 }, { "esta lista", V_DONE, 0 }, { "esta listo", V_DONE, 0 },
+	{ "estan listas", V_DONE, 0 }, { "estan listos", V_DONE, 0 }, { "ya lista", V_DONE, 0 }, { "finalizado", V_DONE, 0 },
 	{ "finalizada", V_DONE, 0 }, { "marca", V_DONE, 0 }, { "marcar", V_DONE, 0 },
 	{ "tacha", V_DONE, 0 }, { "tachar", V_DONE, 0 }, { "hice", V_DONE, 0 },
 	{ "ya", V_DONE, 1 }, { "done", V_DONE, 0 }, { "enviado", V_DONE, 0 }, { "envie", V_DONE, 0 },
@@ -207,9 +210,9 @@ const struct vocab vocab_es[] = {
 	{ "me deje", V_SPENT, 0 }, { "pagamos", V_SPENT, 0 }, { "invite", V_SPENT, 0 },
 	{ "cuanto", V_HOWMUCH, 0 }, { "cuantos", V_HOWMUCH, 0 }, { "cuanta", V_HOWMUCH, 0 },
 	{ "cuanto dinero", V_HOWMUCH, 0 }, { "cuanta pasta", V_HOWMUCH, 0 },
-	{ "total", V_TOTAL, 0 }, { "resumen", V_TOTAL, 0 }, { "balance", V_TOTAL, 0 },
+	{ "total", V_TOTAL, 0 }, { "totales", V_TOTAL, 0 }, { "cuanto llevo", V_TOTAL, 0 }, { "resumen", V_TOTAL, 0 }, { "balance", V_TOTAL, 0 },
 	{ "suma", V_TOTAL, 0 }, { "en total", V_TOTAL, 0 }, { "desglose", V_TOTAL, 0 },
-	{ "estadisticas", V_TOTAL, 0 }, { "cuentas", V_TOTAL, 0 },
+	{ "cuentas", V_TOTAL, 0 },
 	{ "gasto", V_EXPENSE, 0 }, { "gastos", V_EXPENSE, 0 }, { "gastado", V_EXPENSE, 0 },
 	{ "gastando", V_EXPENSE, 0 }, { "pagos", V_EXPENSE, 0 }, { "dinero", V_EXPENSE, 0 },
 	{ "pasta", V_EXPENSE, 0 }, { "compras", V_EXPENSE, 0 },
@@ -217,8 +220,8 @@ const struct vocab vocab_es[] = {
 	/* charts */
 	{ "grafico", V_CHART, 0 }, { "grafica", V_CHART, 0 }, { "graficos", V_CHART, 0 },
 	{ "diagrama", V_CHART, 0 }, { "chart", V_CHART, 0 }, { "grafo", V_CHART, 0 },
-	{ "dibuja", V_CHART, 0 }, { "dibujame", V_CHART, 0 }, { "visualiza", V_CHART, 0 },
-	{ "tarta", V_CHARTKIND, 1 }, { "quesito", V_CHARTKIND, 1 }, { "circular", V_CHARTKIND, 1 },
+	{ "histograma", V_CHART, 0 }, { "histograma", V_CHARTKIND, 2 }, { "dibuja", V_CHART, 0 }, { "dibujame", V_CHART, 0 }, { "visualiza", V_CHART, 0 },
+	{ "hazme un quesito", V_CHART, 0 }, { "quesito", V_CHART, 0 }, { "tarta", V_CHARTKIND, 1 }, { "quesito", V_CHARTKIND, 1 }, { "circular", V_CHARTKIND, 1 },
 	{ "sectores", V_CHARTKIND, 1 }, { "queso", V_CHARTKIND, 1 }, { "pie", V_CHARTKIND, 1 },
 	{ "barras", V_CHARTKIND, 2 }, { "barra", V_CHARTKIND, 2 }, { "columnas", V_CHARTKIND, 2 },
 	{ "lineas", V_CHARTKIND, 3 }, { "linea", V_CHARTKIND, 3 }, { "evolucion", V_CHARTKIND, 3 },
@@ -229,6 +232,7 @@ const struct vocab vocab_es[] = {
 	{ "previos", V_PREV, 0 }, { "ultimos", V_PREV, 0 }, { "ultimas", V_PREV, 0 },
 
 	/* classes and the timetable */
+	{ "clse", V_CLASS, 0 }, { "clases de", V_CLASS, 0 },
 	{ "clase", V_CLASS, 0 }, { "clases", V_CLASS, 0 }, { "asignatura", V_CLASS, 0 },
 	{ "asignaturas", V_CLASS, 0 }, { "teoria", V_CLASS, 0 }, { "practicas de", V_CLASS, 0 },
 	{ "horario", V_TIMETABLE, 0 }, { "horarios", V_TIMETABLE, 0 }, { "calendario semanal", V_TIMETABLE, 0 },
@@ -251,7 +255,8 @@ const struct vocab vocab_es[] = {
 	/* budget */
 	{ "presupuesto", V_BUDGET, 0 }, { "limite", V_BUDGET, 0 }, { "tope", V_BUDGET, 0 },
 	{ "maximo", V_BUDGET, 0 }, { "no gastar mas de", V_BUDGET, 0 }, { "gastar mas de", V_BUDGET, 0 },
-	{ "gastarme mas de", V_BUDGET, 0 }, { "pasarme de", V_BUDGET, 0 }, { "limite de gasto", V_BUDGET, 0 },
+	{ "gastarme mas de", V_BUDGET, 0 }, { "pasarme de", V_BUDGET, 0 }, { "como mucho", V_BUDGET, 0 },
+	{ "a lo sumo", V_BUDGET, 0 }, { "como maximo", V_BUDGET, 0 }, { "limite de gasto", V_BUDGET, 0 },
 	{ "margen", V_BUDGET, 0 },
 
 	/* rooms and numbered names */
@@ -353,6 +358,11 @@ const struct vocab vocab_es[] = {
 	{ "nota", V_GRADE, 0 }, { "notas", V_GRADE, 0 }, { "calificacion", V_GRADE, 0 }, { "puntuacion", V_GRADE, 0 },
 	{ "sacado", V_GRADE, 0 }, { "saque", V_GRADE, 0 }, { "aprobado", V_GRADE, 0 }, { "suspendido", V_GRADE, 0 },
 	{ "he sacado", V_GRADE, 0 }, { "puntos", V_GRADE, 0 },
+	{ "cada dos semanas", V_FORTNIGHT, 0 }, { "cada 2 semanas", V_FORTNIGHT, 0 }, { "quincenal", V_FORTNIGHT, 0 },
+	{ "una semana si y otra no", V_FORTNIGHT, 0 }, { "semana si semana no", V_FORTNIGHT, 0 },
+	{ "cada quince dias", V_FORTNIGHT, 0 }, { "cada 15 dias", V_FORTNIGHT, 0 }, { "bisemanal", V_FORTNIGHT, 0 },
+	{ "semanas impares", V_PARITY, 1 }, { "semanas pares", V_PARITY, 2 }, { "las semanas impares", V_PARITY, 1 },
+	{ "las semanas pares", V_PARITY, 2 }, { "en semanas impares", V_PARITY, 1 }, { "en semanas pares", V_PARITY, 2 },
 	{ "mates", V_KNOWN, 0 }, { "marte", V_KNOWN, 0 }, { "notas", V_KNOWN, 0 }, { "mesa", V_KNOWN, 0 },
 	{ "tarde", V_KNOWN, 0 }, { "hora", V_KNOWN, 0 }, { "clave", V_KNOWN, 0 }, { "claro", V_KNOWN, 0 },
 	{ "lunas", V_KNOWN, 0 }, { "echa", V_DONE, 0 }, { "echo", V_DONE, 0 },
@@ -362,6 +372,10 @@ const struct vocab vocab_es[] = {
 	{ "q hay", V_AGENDA, 1 }, { "k hay", V_AGENDA, 1 },
 
 	/* expense concepts, by category */
+	{ "churros", V_CATEGORY, CAT_FOOD }, { "uvas", V_CATEGORY, CAT_FOOD }, { "patatas", V_CATEGORY, CAT_FOOD },
+	{ "menu del dia", V_CATEGORY, CAT_FOOD }, { "chicle", V_CATEGORY, CAT_FOOD }, { "donut", V_CATEGORY, CAT_FOOD },
+	{ "mochila", V_CATEGORY, CAT_SHOPPING }, { "vaqueros", V_CATEGORY, CAT_SHOPPING }, { "gorro", V_CATEGORY, CAT_SHOPPING },
+	{ "bufanda", V_CATEGORY, CAT_SHOPPING }, { "regalos", V_CATEGORY, CAT_SHOPPING }, { "bono", V_CATEGORY, CAT_TRANSPORT },
 	{ "comida", V_CATEGORY, CAT_FOOD }, { "comedor", V_CATEGORY, CAT_FOOD }, { "menu", V_CATEGORY, CAT_FOOD },
 	{ "cafe", V_CATEGORY, CAT_FOOD }, { "cafes", V_CATEGORY, CAT_FOOD }, { "super", V_CATEGORY, CAT_FOOD },
 	{ "supermercado", V_CATEGORY, CAT_FOOD }, { "compra", V_CATEGORY, CAT_FOOD }, { "cena", V_CATEGORY, CAT_FOOD },

@@ -65,7 +65,7 @@ C = [
 ("en", N, "History essay deadline 03/04", {"intent":"task.add","due_date":"2027-03-04","subject":"History"}),
 ("en", N, "paper review in 5 days", {"intent":"task.add","title":"paper review","due_date":"2026-12-03"}),
 ("en", N, "hand in the lab report end of month", {"intent":"task.add","due_date":"2026-11-30"}),
-("en", N, "Spanish oral exam next wednesday at noon", {"intent":"task.add","due_date":"2026-12-02","due_time":"12:00","subject":"Spanish oral"}),
+("en", N, "Spanish oral exam next wednesday at noon", {"intent":"task.add","due_date":"2026-12-02","due_time":"12:00","subject":"Spanish"}),
 ("en", N, "finish reading for Ethics this weekend", {"intent":"task.add","due_date":"2026-11-28","subject":"Ethics"}),
 ("en", N, "thesis draft due 25th December", {"intent":"task.add","due_date":"2026-12-25"}),
 ("en", N, "remember to return library books tomorrow", {"intent":"task.add","title":"return library books","due_date":"2026-11-29"}),

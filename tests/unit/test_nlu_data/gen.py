@@ -9,14 +9,17 @@ rows = []
 pub = os.path.join(HERE, "..", "..", "..", "..", "shared", "examples", "parse-examples.jsonl")
 if len(sys.argv) > 1:
     pub = sys.argv[1]
-for line in open(pub, encoding="utf-8"):
-    if line.strip():
-        rows.append(json.loads(line))
+for path in (pub, os.path.join(HERE, "lead_cases.jsonl")):    # the public examples, the lead's 495
+    for line in open(path, encoding="utf-8"):
+        if line.strip():
+            rows.append(json.loads(line))
 for path in sorted(glob.glob(os.path.join(HERE, "cases_*.py"))):
     mod = os.path.basename(path)[:-3]
     tz = {"es": "Europe/Madrid", "en": "Europe/London"}
-    for k, (lang, now, text, exp) in enumerate(__import__(mod).C, 1):
-        rows.append({"id": "%s-%s-%03d" % (mod[6:], lang, k), "lang": lang, "now": now, "tz": tz[lang],
+    for k, case in enumerate(__import__(mod).C, 1):
+        lang, now, text, exp = case[:4]
+        zone = case[4] if len(case) > 4 else tz[lang]    # an optional fifth field names the zone
+        rows.append({"id": "%s-%s-%03d" % (mod[6:], lang, k), "lang": lang, "now": now, "tz": zone,
                      "text": text, "expect": exp})
 with open(os.path.join(HERE, "cases.jsonl"), "w", encoding="utf-8") as f:
     for r in rows:
