@@ -1,5 +1,4 @@
 /* See LICENSE. class.c: adding a weekly class from what the student said, with undo and change buttons. */
-#include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,18 +9,6 @@
 #include "core/mem.h"
 #include "core/strbuf.h"
 #include "db/db.h"
-
-/*
- * Alternate weeks: the parser's "every" slot when it gives one ("2week"),
- * else the words themselves, so "cada dos semanas" works whatever the
- * parser's version.
- */
-static const char *const alt_words[] = {
-	"cada dos semanas", "cada 2 semanas", "semanas alternas", "semana sí", "quincenal",
-	"every other week", "every two weeks", "every 2 weeks", "alternate weeks", "biweekly", "fortnight",
-	"semanas pares", "semanas impares", "even weeks", "odd weeks",
-	"every other", NULL	/* what is left of "every other week" when the parser took "week" */
-};
 
 static int
 said(const char *text, const char *const *words)
@@ -34,55 +21,26 @@ said(const char *text, const char *const *words)
 	return 0;
 }
 
-/* 1 for odd ISO weeks, 0 for even, -1 when the student named neither. */
+/* 1 for odd ISO weeks, 0 for even, -1 when the student named neither (the parser's "odd"/"even"). */
 static int
-parity_said(const struct bot_ctx *ctx, const struct nlu_result *r)
+parity_of(const struct nlu_result *r)
 {
-	static const char *const odd[] = { "semanas impares", "odd weeks", NULL };
-	static const char *const even[] = { "semanas pares", "even weeks", NULL };
-	const char *text = ctx->u != NULL ? ctx->u->text : NULL;
-
-	if (strcmp(r->arg, "odd") == 0 || said(text, odd))
+	if (strcmp(r->arg, "odd") == 0)
 		return 1;
-	if (strcmp(r->arg, "even") == 0 || said(text, even))
+	if (strcmp(r->arg, "even") == 0)
 		return 0;
 	return -1;
 }
 
+/* Every other week: the parser's every "2week", or odd or even weeks. */
 static int
-every_weeks(const struct bot_ctx *ctx, const struct nlu_result *r)
+every_weeks(const struct nlu_result *r)
 {
-	if (strcmp(r->every, "2week") == 0 || strcmp(r->every, "2weeks") == 0 || strcmp(r->every, "fortnight") == 0)
-		return 2;
-	return said(ctx->u != NULL ? ctx->u->text : NULL, alt_words) ? 2 : 1;
+	return strcmp(r->every, "2week") == 0 || parity_of(r) >= 0 ? 2 : 1;
 }
 
 /*
- * The subject without an alternate-weeks phrase the parser may have left in
- * it ("CC cada dos semanas" -> "CC"), trimmed, in "out".
- */
-static void
-clean_subject(const char *subject, char *out, size_t cap)
-{
-	char *p;
-	size_t n;
-	int i;
-
-	snprintf(out, cap, "%s", subject);
-	for (i = 0; alt_words[i] != NULL; i++)
-		while ((p = strcasestr(out, alt_words[i])) != NULL)
-			memmove(p, p + strlen(alt_words[i]), strlen(p + strlen(alt_words[i])) + 1);
-	n = strlen(out);
-	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == ','))
-		out[--n] = '\0';
-	for (p = out; *p == ' '; p++)
-		;
-	memmove(out, p, strlen(p) + 1);
-	if (out[0] == '\0')
-		snprintf(out, cap, "%s", subject);
-}
-
-/*
+ * Until the parser gives room for "Álgebra en el 0.3" (it leaves the room in the subject).
  * A room the parser left at the end of the subject ("Álgebra en el 0.3"):
  * when no room came in its own slot, a last word with a digit after
  * "en el", "aula", "room"... is taken out of "subj" into "room".
@@ -109,6 +67,7 @@ room_from_subject(char *subj, char *room, size_t roomcap)
 }
 
 /*
+ * Until the parser gives the code in brackets ("Cloud Computing (CC)": it drops "(CC)").
  * What the student called the subject, with the part in brackets the parser
  * leaves out: "Cloud Computing (CC)" when they wrote it so, in the arena.
  */
@@ -126,7 +85,10 @@ subject_said(struct bot_ctx *ctx, const char *subj)
 	return arena_printf(ctx->a, "%s (%.*s)", subj, (int)(close - open - 1), open + 1);
 }
 
-/* "lab" or "theory" when the student said so ("prácticas de Redes", "CC teoría"), else NULL. */
+/*
+ * "lab" or "theory" when the student said so ("prácticas de Redes", "CC teoría"), else NULL.
+ * Until the parser gives a class kind (it has no slot for it yet).
+ */
 static const char *
 kind_said(const struct bot_ctx *ctx)
 {
@@ -254,13 +216,13 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 
 	if (check_add(ctx, r) != 0)
 		return 0;
-	clean_subject(r->subject, subj, sizeof subj);
+	snprintf(subj, sizeof subj, "%s", r->subject);
 	snprintf(room, sizeof room, "%s", r->room);
 	if (room[0] == '\0')
 		room_from_subject(subj, room, sizeof room);
 	kind = kind_said(ctx);
-	every = every_weeks(ctx, r);
-	parity = every > 1 ? parity_said(ctx, r) : -1;
+	every = every_weeks(r);
+	parity = parity_of(r);
 	if ((had = acad_class_count(ctx->db, ctx->user.id)) < 0 || acad_batch_new(ctx->db, &batch) != 0 ||
 	    acad_subject_get(ctx->db, ctx->user.id, subject_said(ctx, subj), batch, &subject) != 0)
 		goto out;

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/random.h>
 
 #include "academic/academic.h"
@@ -182,8 +181,7 @@ academic_calendar_feed(struct bot_ctx *ctx, const struct nlu_result *r)
 {
 	char uid[DB_I64_LEN], tok[TOKEN_LEN + 1];
 	const char *p[2] = { db_i64(uid, ctx->user.id), NULL };
-	int renew = strcmp(r->arg, "new") == 0 || strcasecmp(r->arg, "nuevo") == 0 ||
-	    strcasecmp(r->arg, "nueva") == 0;
+	int renew = strcmp(r->arg, "new") == 0;
 	struct db_res *res;
 	const char *url;
 

@@ -89,7 +89,8 @@ parse_command(const char *text, const struct nlu_now *now, const char *lang, str
 			memset(res, 0, sizeof *res);
 			snprintf(res->intent, sizeof res->intent, "%s", r->intent);
 		}
-		snprintf(res->arg, sizeof res->arg, "%s", args);
+		if (res->arg[0] == '\0')	/* the parser's arg ("new" for "nuevo"), else the typed one ("/zona X") */
+			snprintf(res->arg, sizeof res->arg, "%s", args);
 		return 0;
 	}
 	return -1;

@@ -367,27 +367,11 @@ exp_chart_send(struct bot_ctx *c, const char *kind, struct period p, int n)
 	    reply_fmt(r, "expenses.caption", ch.title));
 }
 
-/* The kind a command's argument names ("/grafico tarta"), "" for none. */
-static const char *
-kind_word(const char *arg)
-{
-	static const struct { const char *word, *kind; } words[] = {
-		{ "tarta", "pie" }, { "quesito", "pie" }, { "pie", "pie" }, { "barra", "bar" }, { "bar", "bar" },
-		{ "línea", "line" }, { "linea", "line" }, { "line", "line" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcasestr(arg, words[i].word) != NULL)
-			return words[i].kind;
-	return "";
-}
-
 int
 expenses_chart(struct bot_ctx *c, const struct nlu_result *res)
 {
 	struct period p = exp_period_from(c, res, PERIOD_MONTH);
-	const char *kind = res->kind[0] ? res->kind : kind_word(res->arg);
+	const char *kind = res->kind;
 	struct reply_item *it;
 
 	if (res->has_compare && strcmp(kind, "line") != 0)

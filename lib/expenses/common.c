@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "expenses/internal.h"
 #include "expenses/money.h"
@@ -112,34 +111,13 @@ exp_today(const struct bot_ctx *c)
 	return day_from_ymd(c->local.year, c->local.month, c->local.day);
 }
 
-/* A command's free argument ("/gastos semana"): the period words people type after it. */
-static int
-period_word(const char *arg, enum period_kind *k)
-{
-	static const struct { const char *word; enum period_kind k; } words[] = {
-		{ "hoy", PERIOD_DAY }, { "today", PERIOD_DAY }, { "dia", PERIOD_DAY }, { "day", PERIOD_DAY },
-		{ "semana", PERIOD_WEEK }, { "week", PERIOD_WEEK }, { "mes", PERIOD_MONTH },
-		{ "month", PERIOD_MONTH }, { "año", PERIOD_YEAR }, { "ano", PERIOD_YEAR }, { "year", PERIOD_YEAR },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcasestr(arg, words[i].word) != NULL) {
-			*k = words[i].k;
-			return 0;
-		}
-	return -1;
-}
-
 struct period
 exp_period_from(const struct bot_ctx *c, const struct nlu_result *res, enum period_kind dflt)
 {
 	enum period_kind k = dflt;
 	day_t d = exp_today(c);
 
-	if (res->period[0] == '\0' && res->arg[0] != '\0')
-		period_word(res->arg, &k);
-	else if (period_kind_parse(res->period, dflt, &k) != 0)
+	if (period_kind_parse(res->period, dflt, &k) != 0)
 		k = dflt;
 	if (res->date[0] != '\0' && day_parse(res->date, &d) != 0)
 		d = exp_today(c);

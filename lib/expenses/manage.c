@@ -44,7 +44,7 @@ expenses_list(struct bot_ctx *c, const struct nlu_result *res)
 	struct reply_item *it;
 	struct period p, cut, prev;
 	char from[DAY_LEN], to[DAY_LEN], data[64];
-	bool ranged = res->date[0] || res->period[0] || res->arg[0];
+	bool ranged = res->date[0] || res->period[0];
 	int i, n;
 
 	p = exp_period_from(c, res, res->date[0] && !res->period[0] ? PERIOD_DAY : PERIOD_MONTH);
@@ -77,7 +77,7 @@ expenses_list(struct bot_ctx *c, const struct nlu_result *res)
 	return 0;
 }
 
-/* "el último", "last", "" → the latest; "2" → the second latest; other words → the latest whose concept has them. */
+/* The parser's ref: "last" or "" → the latest; "2" → the second latest; other words → the latest whose concept has them. */
 static int
 pick(struct bot_ctx *c, const char *ref, struct exp_row **out)
 {
@@ -85,13 +85,12 @@ pick(struct bot_ctx *c, const char *ref, struct exp_row **out)
 	int64_t k = 1;
 	int i, n;
 
-	/* A position that is not a whole number from 1 up ("2x", "99999999999") finds nothing. */
-	if (ref[0] && isdigit((unsigned char)ref[0]) && num_parse_i64(ref, 1, INT32_MAX, &k) != 0)
-		k = 0;
 	if ((n = exp_rows(c->db, c->user.id, EXP_RECENT, NULL, NULL, 200, c->a, &rows)) <= 0)
 		return n;
-	if (ref[0] && !isdigit((unsigned char)ref[0]) && strcasestr(ref, "últim") == NULL &&
-	    strcasestr(ref, "ultim") == NULL && strcasestr(ref, "last") == NULL) {
+	if (ref[0] != '\0' && strcmp(ref, "last") != 0 && num_parse_i64(ref, 1, INT32_MAX, &k) != 0) {
+		/* Not a whole number from 1 up: words of a concept ("2x" or "99999999999" find nothing). */
+		if (isdigit((unsigned char)ref[0]))
+			return 0;
 		for (i = 0; i < n; i++)
 			if (strcasestr(rows[i].concept, ref) != NULL) {
 				*out = &rows[i];
@@ -99,7 +98,7 @@ pick(struct bot_ctx *c, const char *ref, struct exp_row **out)
 			}
 		return 0;
 	}
-	if (k < 1 || k > n)
+	if (k > n)
 		return 0;
 	*out = &rows[k - 1];
 	return 1;

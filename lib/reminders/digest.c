@@ -1,9 +1,7 @@
 /* See LICENSE. digest.c: the morning digest: the setting (digest.set) and its producer. */
-#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "reminders/reminders.h"
@@ -29,45 +27,6 @@
 #define DIGEST_BUDGET_MS	10000	/* and for at most this long, so the run keeps time to send */
 
 static int
-is_off(const char *s)
-{
-	static const char *const words[] = { "off", "no", "desactivar", "desactiva", "apagar", "quitar",
-	    "stop", "disable", "none", NULL };
-	size_t i;
-
-	for (i = 0; words[i] != NULL; i++)
-		if (strcasecmp(s, words[i]) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * "8", "08", "8h", "8:30", "8h30", "08.30" into "HH:MM"; -1 for anything
- * else. The command's argument ("/resumen a las 8") is read from its first digit.
- */
-static int
-parse_time(const char *s, char out[6])
-{
-	int h = 0, m = 0, n = 0;
-
-	while (n < 2 && isdigit((unsigned char)s[n]))
-		h = h * 10 + (s[n++] - '0');
-	if (n == 0)
-		return -1;
-	s += n;
-	if (*s == ':' || *s == '.' || *s == 'h')
-		s++;
-	if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1])) {
-		m = (s[0] - '0') * 10 + (s[1] - '0');
-		s += 2;
-	}
-	if (*s != '\0' || h > 23 || m > 59)
-		return -1;
-	civil_fmt_hm(h * 60 + m, out);
-	return 0;
-}
-
-static int
 digest_off(struct bot_ctx *c)
 {
 	char uid[DB_I64_LEN];
@@ -90,14 +49,14 @@ reminders_digest_set(struct bot_ctx *c, const struct nlu_result *r)
 	char uid[DB_I64_LEN], at[6];
 	const char *p[2];
 
-	if (is_off(r->arg) || strcasecmp(r->target, "off") == 0)
+	/* The parser's slots: arg "off" ("/digest off"), or the time as due_time ("resumen 8:00"). */
+	if (strcmp(r->arg, "off") == 0 || strcmp(r->target, "off") == 0)
 		return digest_off(c);
-	if (r->due_time[0] != '\0')
-		snprintf(at, sizeof at, "%s", r->due_time);
-	else if (parse_time(r->arg + strcspn(r->arg, "0123456789"), at) != 0) {
+	if (r->due_time[0] == '\0') {
 		reply_msgf(c->reply, "reminders.digest.need_time");
 		return 0;
 	}
+	snprintf(at, sizeof at, "%s", r->due_time);
 	p[0] = db_i64(uid, c->user.id);
 	p[1] = at;
 	if (db_exec(c->db, "INSERT INTO reminders.digest (user_id, at_time) VALUES ($1, $2::time)"

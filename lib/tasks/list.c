@@ -15,36 +15,6 @@ struct filter {
 	time_t		 from, to;	/* due in [from, to); 0 = open */
 };
 
-/*
- * "tareas de CC", "tasks for CC": the words after the last " de "/" for "/
- * " of ", when the parser named no subject and no day. A filter that
- * matches nothing says so, which is the honest answer for a wrong guess.
- */
-static const char *
-subject_from_text(struct bot_ctx *c)
-{
-	static const char *const links[] = { " de ", " del ", " for ", " of ", NULL };
-	const char *text = c->u != NULL ? c->u->text : NULL, *at = NULL, *p;
-	char *w;
-	size_t i, n;
-	int nw;
-
-	if (text == NULL)
-		return NULL;
-	for (i = 0; links[i] != NULL; i++)
-		for (p = strstr(text, links[i]); p != NULL; p = strstr(p + 1, links[i]))
-			if (at == NULL || p + strlen(links[i]) > at)
-				at = p + strlen(links[i]);
-	if (at == NULL)
-		return NULL;
-	w = arena_strdup(c->a, at);
-	n = strlen(w);
-	while (n > 0 && strchr(" ?!.\t\n", w[n - 1]) != NULL)
-		w[--n] = '\0';
-	tasks_match_score(w, "", &nw);	/* "lista de tareas": nothing left to filter by */
-	return nw > 0 ? w : NULL;
-}
-
 static void
 filter_from(struct bot_ctx *c, const struct nlu_result *r, struct filter *f)
 {
@@ -53,10 +23,6 @@ filter_from(struct bot_ctx *c, const struct nlu_result *r, struct filter *f)
 	memset(f, 0, sizeof *f);
 	if (r->subject[0] != '\0')
 		f->words = r->subject;
-	else if (r->arg[0] != '\0')
-		f->words = r->arg;
-	else if (r->date[0] == '\0' && r->until[0] == '\0')
-		f->words = subject_from_text(c);
 	if (r->date[0] != '\0' && tasks_day_bounds(c->user.tz, r->date, &s, &e) == 0) {
 		f->from = s;
 		f->to = e;

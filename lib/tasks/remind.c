@@ -25,6 +25,8 @@ leads_text(struct bot_ctx *c, const int *leads, int n)
 }
 
 /*
+ * Until the parser gives ref for "antes del X" (tests/integration/test_tasks.py needs
+ * "avísame 3 días antes del hito 1" to reach the task): the only handler reading the text.
  * The words after "antes del" / "before" in what the user wrote ("avísame 3
  * días antes del hito 1"), for when the parser gave no ref: "antes" alone or
  * "before deadlines" leaves nothing that names a task.

@@ -76,41 +76,6 @@ by_words(struct bot_ctx *c, const char *ref, const char *verb, int64_t *id)
 	return 0;
 }
 
-/*
- * A bare number "n" whose message says "<word> n" ("ya terminé el hito 1")
- * may be part of a title rather than a list number: the one pending task
- * whose title holds both "<word>" and "n" wins; otherwise it is the number.
- * "hecho 2", "la 2", "#2" find no such title and stay list numbers.
- */
-static bool
-number_in_title(struct bot_ctx *c, const char *ref, int64_t *id)
-{
-	const char *text = c->u != NULL ? c->u->text : NULL, *p, *w;
-	struct task *ts;
-	size_t i, n, hits = 0;
-	int s, nw;
-	char *words;
-
-	while (*ref == ' ' || *ref == '#')
-		ref++;
-	if (text == NULL || (p = strstr(text, ref)) == NULL || p == text)
-		return false;
-	for (w = p; w > text && w[-1] == ' '; w--)
-		;
-	while (w > text && w[-1] != ' ')
-		w--;
-	words = arena_strndup(c->a, w, (size_t)(p - w) + strlen(ref));
-	tasks_match_score(words, "", &nw);
-	if (nw < 2 || tasks_store_pending(c->db, c->a, c->user.id, &ts, &n) != 0)
-		return false;
-	for (i = 0; i < n; i++) {
-		s = tasks_match_score(words, ts[i].title, &nw);
-		if (s == nw && hits++ == 0)
-			*id = ts[i].id;
-	}
-	return hits == 1;
-}
-
 int
 tasks_resolve(struct bot_ctx *c, const char *ref, const char *verb, int64_t *id)
 {
@@ -120,10 +85,8 @@ tasks_resolve(struct bot_ctx *c, const char *ref, const char *verb, int64_t *id)
 		reply_msgf(c->reply, "tasks.which");
 		return 1;
 	}
-	if (tasks_ref_number(ref, &n)) {
-		if (number_in_title(c, ref, id))
-			return 0;
+	/* The parser's ref: "2" is a list number, "hito 1" words of a title. */
+	if (tasks_ref_number(ref, &n))
 		return by_number(c, n, id);
-	}
 	return by_words(c, ref, verb, id);
 }
