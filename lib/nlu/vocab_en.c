@@ -100,6 +100,12 @@ const struct vocab vocab_en[] = {
 	{ "bucks", V_CURRENCY, 2 }, { "buck", V_CURRENCY, 2 }, { "pound", V_CURRENCY, 3 },
 	{ "pounds", V_CURRENCY, 3 }, { "quid", V_CURRENCY, 3 }, { "gbp", V_CURRENCY, 3 },
 	{ "cents", V_CURRENCY, 4 }, { "cent", V_CURRENCY, 4 }, { "p", V_CURRENCY, 5 }, { "pence", V_CURRENCY, 5 },
+	/* pesos and other currencies named in words: ISO 4217 only when the word says it */
+	{ "peso", V_CURRENCY, 10 }, { "pesos", V_CURRENCY, 10 }, { "mexican pesos", V_CURRENCY, 10 },
+	{ "argentine pesos", V_CURRENCY, 11 }, { "colombian pesos", V_CURRENCY, 12 }, { "chilean pesos", V_CURRENCY, 13 },
+	{ "francs", V_CURRENCY, 14 }, { "swiss francs", V_CURRENCY, 14 }, { "reais", V_CURRENCY, 18 },
+	{ "soles", V_CURRENCY, 19 }, { "zloty", V_CURRENCY, 23 }, { "zlotys", V_CURRENCY, 23 }, { "yuan", V_CURRENCY, 24 },
+	{ "canadian dollars", V_CURRENCY, 16 }, { "australian dollars", V_CURRENCY, 17 },
 
 	{ "by", V_LINK, 0 }, { "due", V_LINK, 0 }, { "on", V_LINK, 0 }, { "at", V_LINK, 0 },
 	{ "before", V_LINK, 0 }, { "until", V_LINK, 0 }, { "till", V_LINK, 0 }, { "the", V_LINK, 0 },

@@ -129,6 +129,12 @@ const struct vocab vocab_es[] = {
 	{ "libra", V_CURRENCY, 3 }, { "libras", V_CURRENCY, 3 }, { "gbp", V_CURRENCY, 3 },
 	{ "libras esterlinas", V_CURRENCY, 3 }, { "cent", V_CURRENCY, 4 }, { "centimos", V_CURRENCY, 4 },
 	{ "cts", V_CURRENCY, 4 },
+	/* pesos and other currencies named in words: ISO 4217 only when the word says it */
+	{ "peso", V_CURRENCY, 10 }, { "pesos", V_CURRENCY, 10 }, { "pesos mexicanos", V_CURRENCY, 10 },
+	{ "pesos argentinos", V_CURRENCY, 11 }, { "pesos colombianos", V_CURRENCY, 12 }, { "pesos chilenos", V_CURRENCY, 13 },
+	{ "francos", V_CURRENCY, 14 }, { "francos suizos", V_CURRENCY, 14 }, { "yenes", V_CURRENCY, 15 },
+	{ "reales", V_CURRENCY, 18 }, { "soles", V_CURRENCY, 19 }, { "zlotys", V_CURRENCY, 23 },
+	{ "dolares canadienses", V_CURRENCY, 16 }, { "dolares australianos", V_CURRENCY, 17 },
 
 	/* words that tie a date or a time to a title */
 	{ "para", V_LINK, 0 }, { "antes", V_LINK, 0 }, { "hasta", V_LINK, 0 }, { "el", V_LINK, 0 },
