@@ -194,11 +194,14 @@ subject_before_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 		caps += c->t[i].cap;
 	}
 	first = i + 1;
-	if (caps > 0 && caps < found)	/* "Geology field report": the capitalised words name it */
+	if (caps > 0 && caps < found) {	/* "Geology field report": the capitalised words name it */
+		for (; first < noun && !c->t[first].cap; first++)
+			sub[first] = false;	/* "ugh Linguistics paper" */
 		for (i = first; i < noun; i++)
 			if (i > first && !c->t[i].cap)
 				for (; i < noun; i++)
 					sub[i] = false;
+	}
 	return found ? 0 : -1;
 }
 
@@ -344,7 +347,7 @@ slot_room_like(const struct nlu_ctx *c, int k)
 static void
 fill_room(struct nlu_ctx *c, struct nlu_result *r)
 {
-	int	 i, k;
+	int	 i, k, first;
 
 	for (i = 0; i + 1 < c->n; i++) {
 		if (!tok_is(c, i, V_ROOM, NULL))
@@ -356,9 +359,30 @@ fill_room(struct nlu_ctx *c, struct nlu_result *r)
 			continue;
 		slot_text(c, k, k, r->room, sizeof r->room);
 		while (k + 1 < c->n && c->t[k + 1].glued && (c->t[k + 1].kind != T_PUNCT ||
-		    (tok_word(c, k + 1, "-") && k + 2 < c->n && c->t[k + 2].glued && c->t[k + 2].kind != T_PUNCT)))
+		    ((tok_word(c, k + 1, "-") || tok_word(c, k + 1, ".") || tok_word(c, k + 1, "/")) && k + 2 < c->n && c->t[k + 2].glued && c->t[k + 2].kind != T_PUNCT)))
 			k++;
 		slot_text(c, i + 1, k, r->room, sizeof r->room);
+		for (; i <= k; i++)
+			c->t[i].role = R_ROOM;
+		return;
+	}
+	/* "en la 1.4", "in 2.05", "en el B12": a place with a digit after "en"/"in" */
+	for (i = 0; i + 1 < c->n; i++) {
+		if (!(tok_word(c, i, "en") || tok_word(c, i, "in")) || c->t[i].role != R_NONE)
+			continue;
+		k = i + 1;
+		if (tok_is(c, k, V_ARTICLE, NULL) && c->t[k].role == R_NONE)
+			k++;
+		if (k >= c->n || strpbrk(c->t[k].f, "0123456789") == NULL || !slot_room_like(c, k) ||
+		    strpbrk(c->t[k].f, ":/") != NULL || (k + 1 < c->n && !c->t[k + 1].glued &&
+		    (tok_is(c, k + 1, V_UNIT, NULL) || tok_is(c, k + 1, V_PERIOD, NULL) || tok_is(c, k + 1, V_CURRENCY, NULL))))
+			continue;
+		first = k;
+		while (k + 1 < c->n && c->t[k + 1].glued && (c->t[k + 1].kind != T_PUNCT ||
+		    ((tok_word(c, k + 1, "-") || tok_word(c, k + 1, ".")) && k + 2 < c->n && c->t[k + 2].glued &&
+		    c->t[k + 2].kind != T_PUNCT)))
+			k++;
+		slot_text(c, first, k, r->room, sizeof r->room);
 		for (; i <= k; i++)
 			c->t[i].role = R_ROOM;
 		return;

@@ -6,6 +6,9 @@
 /* Written folded (lower case); a phrase is its words with one space; see nlu_int.h for the classes. */
 const struct vocab vocab_en[] = {
 	{ "hey", V_GREET, 0 }, { "please", V_FILLER, 0 }, { "pls", V_FILLER, 0 }, { "plz", V_FILLER, 0 },
+	{ "ugh", V_FILLER, 0 }, { "omg", V_FILLER, 0 }, { "lol", V_FILLER, 0 }, { "oof", V_FILLER, 0 },
+	{ "argh", V_FILLER, 0 }, { "welp", V_FILLER, 0 }, { "hmm", V_FILLER, 0 }, { "hmmm", V_FILLER, 0 },
+	{ "bruh", V_FILLER, 0 }, { "oops", V_FILLER, 0 }, { "yikes", V_FILLER, 0 }, { "umm", V_FILLER, 0 },
 	{ "um", V_FILLER, 0 }, { "uh", V_FILLER, 0 }, { "so", V_FILLER, 0 }, { "ok so", V_FILLER, 0 },
 	{ "add", V_FILLER, 0 }, { "new task", V_FILLER, 0 }, { "note", V_FILLER, 0 }, { "todo", V_FILLER, 0 },
 	{ "to-do", V_FILLER, 0 }, { "just", V_FILLER, 0 }, { "btw", V_FILLER, 0 }, { "kindly", V_FILLER, 0 },
@@ -203,6 +206,10 @@ const struct vocab vocab_en[] = {
 
 	{ "room", V_ROOM, 0 }, { "rm", V_ROOM, 0 }, { "hall", V_ROOM, 0 }, { "lab", V_ROOM, 0 },
 	{ "building", V_ROOM, 0 }, { "classroom", V_ROOM, 0 },
+	{ "chapters", V_NOTMONEY, 0 }, { "exercises", V_NOTMONEY, 0 }, { "problems", V_NOTMONEY, 0 },
+	{ "units", V_NOTMONEY, 0 }, { "lessons", V_NOTMONEY, 0 }, { "questions", V_NOTMONEY, 0 },
+	{ "question", V_NOTMONEY, 0 }, { "section", V_NOTMONEY, 0 }, { "sections", V_NOTMONEY, 0 },
+	{ "slides", V_NOTMONEY, 0 }, { "pp", V_NOTMONEY, 0 }, { "week", V_NOTMONEY, 0 }, { "ch", V_NOTMONEY, 0 },
 	{ "chapter", V_NOTMONEY, 0 }, { "page", V_NOTMONEY, 0 }, { "pages", V_NOTMONEY, 0 },
 	{ "exercise", V_NOTMONEY, 0 }, { "lab", V_NOTMONEY, 0 }, { "problem", V_NOTMONEY, 0 },
 	{ "unit", V_NOTMONEY, 0 }, { "lesson", V_NOTMONEY, 0 }, { "project", V_NOTMONEY, 0 },

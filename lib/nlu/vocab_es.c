@@ -10,6 +10,9 @@
  */
 const struct vocab vocab_es[] = {
 	/* filler: dropped */
+	{ "uf", V_FILLER, 0 }, { "uff", V_FILLER, 0 }, { "buf", V_FILLER, 0 }, { "buff", V_FILLER, 0 },
+	{ "madre mia", V_FILLER, 0 }, { "ostras", V_FILLER, 0 }, { "o sea", V_FILLER, 0 }, { "osea", V_FILLER, 0 },
+	{ "ay", V_FILLER, 0 }, { "jo", V_FILLER, 0 }, { "buah", V_FILLER, 0 }, { "ehh", V_FILLER, 0 },
 	{ "oye", V_FILLER, 0 }, { "porfa", V_FILLER, 0 }, { "porfavor", V_FILLER, 0 },
 	{ "por favor", V_FILLER, 0 }, { "plis", V_FILLER, 0 }, { "pls", V_FILLER, 0 },
 	{ "eh", V_FILLER, 0 }, { "venga", V_FILLER, 0 }, { "bueno", V_FILLER, 0 },
@@ -268,6 +271,9 @@ const struct vocab vocab_es[] = {
 	/* rooms and numbered names */
 	{ "aula", V_ROOM, 0 }, { "sala", V_ROOM, 0 }, { "laboratorio", V_ROOM, 0 }, { "lab", V_ROOM, 0 },
 	{ "despacho", V_ROOM, 0 }, { "seminario", V_ROOM, 0 }, { "edificio", V_ROOM, 0 },
+	{ "temas", V_NOTMONEY, 0 }, { "capitulos", V_NOTMONEY, 0 }, { "preguntas", V_NOTMONEY, 0 },
+	{ "pregunta", V_NOTMONEY, 0 }, { "problemas", V_NOTMONEY, 0 }, { "problema", V_NOTMONEY, 0 },
+	{ "diapositivas", V_NOTMONEY, 0 }, { "unidades", V_NOTMONEY, 0 }, { "lecciones", V_NOTMONEY, 0 },
 	{ "tema", V_NOTMONEY, 0 }, { "hito", V_NOTMONEY, 0 }, { "practica", V_NOTMONEY, 0 },
 	{ "capitulo", V_NOTMONEY, 0 }, { "pagina", V_NOTMONEY, 0 }, { "paginas", V_NOTMONEY, 0 },
 	{ "ejercicio", V_NOTMONEY, 0 }, { "ejercicios", V_NOTMONEY, 0 }, { "leccion", V_NOTMONEY, 0 },
