@@ -696,6 +696,11 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 		task_list(c, r);
 		return true;
 	}
+	if (e->tasknoun && c->nmo == 0 && first_is(c, V_LIST) && !e->klass && !e->taskverb0 &&
+	    e->names <= 3 && !e->expense && c->ntm == 0) {
+		task_list(c, r);	/* "list my homework", "muéstrame los exámenes" */
+		return true;
+	}
 	if (e->tasknoun && c->nmo == 0 && first_is(c, V_QUESTION) && tok_has(c, V_HAVE) && !e->klass) {
 		task_list(c, r);	/* "¿qué exámenes tengo?", "what homework do I have" */
 		return true;

@@ -202,7 +202,11 @@ const struct vocab vocab_en[] = {
 
 	{ "budget", V_BUDGET, 0 }, { "limit", V_BUDGET, 0 }, { "cap", V_BUDGET, 0 }, { "max", V_BUDGET, 0 },
 	{ "spending limit", V_BUDGET, 0 }, { "allowance", V_BUDGET, 0 }, { "at most", V_BUDGET, 0 },
-	{ "no more than", V_BUDGET, 0 }, { "up to", V_BUDGET, 0 },
+	{ "spend more than", V_BUDGET, 0 }, { "spend less than", V_BUDGET, 0 }, { "spend over", V_BUDGET, 0 },
+	{ "spend under", V_BUDGET, 0 }, { "spend at most", V_BUDGET, 0 }, { "go over", V_BUDGET, 0 },
+	{ "stay under", V_BUDGET, 0 }, { "keep it under", V_BUDGET, 0 }, { "keep spending under", V_BUDGET, 0 },
+	{ "keep my spending under", V_BUDGET, 0 }, { "limit my spending to", V_BUDGET, 0 }, { "maximum", V_BUDGET, 0 },
+	{ "spending cap", V_BUDGET, 0 }, { "spend no more than", V_BUDGET, 0 }, { "no more than", V_BUDGET, 0 }, { "up to", V_BUDGET, 0 },
 
 	{ "room", V_ROOM, 0 }, { "rm", V_ROOM, 0 }, { "hall", V_ROOM, 0 }, { "lab", V_ROOM, 0 },
 	{ "building", V_ROOM, 0 }, { "classroom", V_ROOM, 0 },

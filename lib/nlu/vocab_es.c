@@ -266,7 +266,9 @@ const struct vocab vocab_es[] = {
 	{ "maximo", V_BUDGET, 0 }, { "no gastar mas de", V_BUDGET, 0 }, { "gastar mas de", V_BUDGET, 0 },
 	{ "gastarme mas de", V_BUDGET, 0 }, { "pasarme de", V_BUDGET, 0 }, { "como mucho", V_BUDGET, 0 },
 	{ "a lo sumo", V_BUDGET, 0 }, { "como maximo", V_BUDGET, 0 }, { "limite de gasto", V_BUDGET, 0 },
-	{ "margen", V_BUDGET, 0 },
+	{ "margen", V_BUDGET, 0 }, { "gastar menos de", V_BUDGET, 0 }, { "pasarme del", V_BUDGET, 0 },
+	{ "no pasar de", V_BUDGET, 0 }, { "no superar", V_BUDGET, 0 }, { "no pasarme de", V_BUDGET, 0 },
+	{ "gastarme menos de", V_BUDGET, 0 }, { "mi limite", V_BUDGET, 0 }, { "no gastarme mas de", V_BUDGET, 0 },
 
 	/* rooms and numbered names */
 	{ "aula", V_ROOM, 0 }, { "sala", V_ROOM, 0 }, { "laboratorio", V_ROOM, 0 }, { "lab", V_ROOM, 0 },
