@@ -827,15 +827,20 @@ task:
 	if (c->nd > 0 || c->ntm > 0) {
 		if (!(e->tasknoun || e->todo || e->taskverb0 || e->link_future || e->cap_word || c->nmo > 0 ||
 		    c->ntm > 0))
-			return false;
+			goto spent;
 		if (e->past_date && !e->todo && !e->tasknoun)
-			return false;
+			goto spent;
 		task_add(c, r);
 		return true;
 	}
 	if ((e->todo && e->words >= 2) || (e->taskverb0 && e->names >= 2 && !e->question && !tok_word(c, 1, "es") &&
 	    !tok_word(c, 1, "is")) || task_label(c)) {
 		task_add(c, r);
+		return true;
+	}
+spent:
+	if (c->nmo > 0 && !taskish && e->category) {	/* "new year's eve party 40": no to-do after all */
+		expense_add(c, r);
 		return true;
 	}
 	return false;

@@ -201,6 +201,7 @@ every_find(struct nlu_ctx *c)
 		    strcmp(c->t[i].f, "mes") == 0 || strcmp(c->t[i].f, "ano") == 0) &&
 		    !tok_is(c, i - 1, V_THIS, NULL) && !tok_is(c, i - 1, V_LAST, NULL) &&
 		    !tok_is(c, i - 1, V_NEXT, NULL) && !tok_is(c, i - 1, V_ARTICLE, NULL) &&
+		    !tok_is(c, i - 1, V_NEW, NULL) && !tok_word(c, i - 1, "nuevo") &&
 		    !tok_is(c, i - 1, V_OF, NULL) && tok_num(c, i - 1) < 0 && !tok_is(c, i + 1, V_LAST, NULL) &&
 		    !tok_is(c, i + 1, V_NEXT, NULL) && !tok_is(c, i + 1, V_PREV, NULL) &&
 		    (!c->en || strchr("sy", c->t[i].f[strlen(c->t[i].f) - 1]) == NULL)) {

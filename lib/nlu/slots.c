@@ -426,7 +426,7 @@ static void
 fill_ref(const struct nlu_ctx *c, struct nlu_result *r)
 {
 	bool	 keep[NLU_MAXTOK];
-	int	 i, v;
+	int	 i, k, v, used;
 
 	for (i = 0; i < c->n; i++)
 		if (c->t[i].role == R_NONE && (v = tok_num(c, i)) >= 0 && c->t[i].kind == T_NUM && v < 10000 &&
@@ -446,6 +446,11 @@ fill_ref(const struct nlu_ctx *c, struct nlu_result *r)
 		    !tok_is(c, i, V_DELETE, NULL) && !tok_is(c, i, V_EDIT, NULL) && !tok_is(c, i, V_SELF, NULL) &&
 		    !tok_word(c, i, "he") && !tok_word(c, i, "as") && !tok_word(c, i, "como") &&
 		    !tok_word(c, i, "with") && !tok_word(c, i, "con") && !tok_word(c, i, "i");
+	for (i = 0; i < c->n; i++)	/* "handed in", "turned in", "ya he entregado": the whole phrase */
+		if ((used = tok_phrase(c, i, V_DONE, NULL)) > 1 || (used = tok_phrase(c, i, V_DELETE, NULL)) > 1 ||
+		    (used = tok_phrase(c, i, V_EDIT, NULL)) > 1)
+			for (k = i; k < i + used && k < c->n; k++)
+				keep[k] = false;
 	drop_links(c, keep);
 	trim_edges(c, keep, is_edge_word);
 	for (i = 0; i < c->n; i++) {
