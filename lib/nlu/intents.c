@@ -839,7 +839,8 @@ task:
 		return true;
 	}
 spent:
-	if (c->nmo > 0 && !taskish && e->category) {	/* "new year's eve party 40": no to-do after all */
+	if (c->nmo > 0 && !taskish && e->category && c->mo[0].first > 0 &&
+	    !tok_is(c, c->mo[0].first - 1, V_ARTICLE, NULL) && !tok_said(c, V_GRADE)) {	/* "new year's eve party 40": no to-do after all */
 		expense_add(c, r);
 		return true;
 	}

@@ -187,8 +187,14 @@ subject_before_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 			noun = i;
 			break;
 		}
-	for (i = noun - 1; i >= 0 && keep[i] && subject_word(c, i) && !tok_is(c, i, V_TASKVERB, NULL) &&
+	for (i = noun - 1; i >= 0 && keep[i] && (subject_word(c, i) || (i == noun - 1 && i > 0 &&
+	    tok_is(c, i, V_NOTMONEY, NULL) && !tok_is(c, i, V_TASKNOUN, NULL) && !c->t[i].cap &&
+	    c->t[i - 1].cap && keep[i - 1] && subject_word(c, i - 1))) && !tok_is(c, i, V_TASKVERB, NULL) &&
 	    !tok_is(c, i, V_SELF, NULL) && !tok_is(c, i, V_TODO, NULL); i--) {
+		if (!subject_word(c, i)) {	/* "Marketing group report": "group" only qualifies the noun */
+			noun = i;
+			continue;
+		}
 		sub[i] = true;
 		found++;
 		caps += c->t[i].cap;
