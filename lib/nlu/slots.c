@@ -234,6 +234,26 @@ subject_after_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 	return -1;
 }
 
+/* "estudiar Anatomía", "study Organic Chemistry": capitalised words right after a to-do verb. */
+static int
+subject_after_verb(const struct nlu_ctx *c, const bool *keep, bool *sub)
+{
+	int	 i, k;
+
+	for (i = 0; i + 1 < c->n; i++) {
+		if (!keep[i] || !tok_is(c, i, V_TASKVERB, NULL))
+			continue;
+		k = i + 1;
+		if (!keep[k] || !c->t[k].cap || !subject_word(c, k) || tok_is(c, k, V_TASKVERB, NULL) ||
+		    c->t[k].kind != T_WORD)
+			return -1;
+		for (; k < c->n && keep[k] && c->t[k].cap && c->t[k].kind == T_WORD && subject_word(c, k); k++)
+			sub[k] = true;
+		return 0;
+	}
+	return -1;
+}
+
 /* "Física: examen el lunes", "CC - hito 2": the words before a leading colon or dash. */
 static int
 subject_label(const struct nlu_ctx *c, bool *sub)
@@ -261,7 +281,7 @@ fill_title(const struct nlu_ctx *c, struct nlu_result *r)
 	memset(sub, 0, sizeof sub);
 	if ((c->en ? subject_before_noun(c, keep, sub) == 0 || subject_after_of(c, keep, sub) == 0 :
 	    subject_after_of(c, keep, sub) == 0 || subject_after_noun(c, keep, sub) == 0) ||
-	    subject_label(c, sub) == 0)
+	    subject_label(c, sub) == 0 || subject_after_verb(c, keep, sub) == 0)
 		text_join(c, sub, r->subject, sizeof r->subject);
 }
 
@@ -320,6 +340,21 @@ slot_category(const struct nlu_ctx *c, int first, int last)
 	return CAT_NONE;
 }
 
+/* Heads that take their category from the word before: "museum ticket", "tuition deposit", "oyster top up". */
+static bool
+generic_head(const struct nlu_ctx *c, int i)
+{
+	static const char *const w[] = { "ticket", "tickets", "deposit", "top", "top-up", "fee", "fees", "pass",
+	    "bill", "bills", "card", "subscription", "payment", "membership", "insurance", "fare", "plan", "order",
+	    "shop", "store", "delivery", NULL };
+	const char *const	*p;
+
+	for (p = w; *p != NULL; p++)
+		if (tok_word(c, i, *p))
+			return true;
+	return false;
+}
+
 static const char *const cat_names[] = {
 	"", "food", "transport", "housing", "education", "leisure", "health", "shopping", "bills", "other"
 };
@@ -327,12 +362,17 @@ static const char *const cat_names[] = {
 static void
 fill_expense(const struct nlu_ctx *c, struct nlu_result *r)
 {
-	int	 i, cat = CAT_NONE;
+	int	 i, k, cat = CAT_NONE;
 
 	fill_concept(c, r);
 	for (i = 0; i < c->n && cat == CAT_NONE; i++)
 		if (c->t[i].role == R_NONE)
 			cat = slot_category(c, i, i);
+	/* English puts the head noun last: "dorm laundry" is laundry, "gym shoes" are shoes */
+	for (; c->en && cat != CAT_NONE && i < c->n && c->t[i].role == R_NONE && c->t[i].kind == T_WORD &&
+	    !c->t[i].glued && tok_phrase(c, i - 1, V_CATEGORY, NULL) <= 1 && !generic_head(c, i) &&
+	    (k = slot_category(c, i, i)) != CAT_NONE; i++)
+		cat = k;
 	if (cat == CAT_NONE)
 		cat = CAT_OTHER;
 	memcpy(r->category, cat_names[cat], strlen(cat_names[cat]) + 1);

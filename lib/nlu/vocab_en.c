@@ -9,6 +9,7 @@ const struct vocab vocab_en[] = {
 	{ "ugh", V_FILLER, 0 }, { "omg", V_FILLER, 0 }, { "lol", V_FILLER, 0 }, { "oof", V_FILLER, 0 },
 	{ "argh", V_FILLER, 0 }, { "welp", V_FILLER, 0 }, { "hmm", V_FILLER, 0 }, { "hmmm", V_FILLER, 0 },
 	{ "bruh", V_FILLER, 0 }, { "oops", V_FILLER, 0 }, { "yikes", V_FILLER, 0 }, { "umm", V_FILLER, 0 },
+	{ "finally", V_FILLER, 0 }, { "already", V_FILLER, 0 }, { "officially", V_FILLER, 0 },
 	{ "um", V_FILLER, 0 }, { "uh", V_FILLER, 0 }, { "so", V_FILLER, 0 }, { "ok so", V_FILLER, 0 },
 	{ "add", V_FILLER, 0 }, { "new task", V_FILLER, 0 }, { "note", V_FILLER, 0 }, { "todo", V_FILLER, 0 },
 	{ "to-do", V_FILLER, 0 }, { "just", V_FILLER, 0 }, { "btw", V_FILLER, 0 }, { "kindly", V_FILLER, 0 },

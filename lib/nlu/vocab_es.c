@@ -21,6 +21,8 @@ const struct vocab vocab_es[] = {
 	{ "apunta", V_FILLER, 0 }, { "apuntame", V_FILLER, 0 }, { "anota", V_FILLER, 0 },
 	{ "anade", V_FILLER, 0 }, { "agrega", V_FILLER, 0 }, { "nueva tarea", V_FILLER, 0 },
 	{ "tarea nueva", V_FILLER, 0 }, { "recuerdame que", V_FILLER, 0 }, { "apunta que", V_FILLER, 0 },
+	{ "recuerdame q", V_FILLER, 0 }, { "apunta q", V_FILLER, 0 }, { "anota q", V_FILLER, 0 },
+	{ "apuntame q", V_FILLER, 0 }, { "recuerda q", V_FILLER, 0 }, { "acuerdate de que", V_FILLER, 0 },
 	{ "anota que", V_FILLER, 0 }, { "recuerda que", V_FILLER, 0 }, { "apuntame que", V_FILLER, 0 },
 
 	/* greetings and thanks */
@@ -37,7 +39,9 @@ const struct vocab vocab_es[] = {
 	{ "ayuda", V_HELP, 0 }, { "ayudame", V_HELP, 0 }, { "comandos", V_HELP, 0 },
 	{ "que puedes hacer", V_HELP, 0 }, { "que sabes hacer", V_HELP, 0 },
 	{ "no se usar", V_HELP, 0 }, { "como funciona", V_HELP, 0 }, { "como funcionas", V_HELP, 0 },
-	{ "como se usa", V_HELP, 0 }, { "como te uso", V_HELP, 0 }, { "instrucciones", V_HELP, 0 },
+	{ "como se usa", V_HELP, 0 }, { "como usar esto", V_HELP, 0 }, { "no se como usar", V_HELP, 0 },
+	{ "no se como funciona", V_HELP, 0 }, { "como funciona esto", V_HELP, 0 }, { "que hago", V_HELP, 0 },
+	{ "no se que hacer", V_HELP, 0 }, { "que comandos hay", V_HELP, 0 }, { "como te uso", V_HELP, 0 }, { "instrucciones", V_HELP, 0 },
 	{ "que haces", V_HELP, 0 }, { "no entiendo", V_HELP, 0 }, { "para que sirves", V_HELP, 0 },
 	{ "opciones", V_HELP, 0 }, { "que hace este bot", V_HELP, 0 }, { "para que sirve", V_HELP, 0 },
 	{ "que puede hacer", V_HELP, 0 }, { "como te utilizo", V_HELP, 0 }, { "que se puede hacer", V_HELP, 0 }, { "menu de ayuda", V_HELP, 0 }, { "como va esto", V_HELP, 0 },
@@ -581,7 +585,7 @@ const struct vocab vocab_es[] = {
 	{ "depilacion", V_CATEGORY, CAT_SHOPPING }, { "cosmeticos", V_CATEGORY, CAT_SHOPPING }, { "souvenir", V_CATEGORY, CAT_SHOPPING },
 	{ "souvenirs", V_CATEGORY, CAT_SHOPPING }, { "telefono nuevo", V_CATEGORY, CAT_SHOPPING }, { "iphone", V_CATEGORY, CAT_SHOPPING },
 	{ "airpods", V_CATEGORY, CAT_SHOPPING },
-	{ "tarifa movil", V_CATEGORY, CAT_BILLS }, { "contrato", V_CATEGORY, CAT_BILLS }, { "cuota", V_CATEGORY, CAT_BILLS },
+	{ "tarifa movil", V_CATEGORY, CAT_BILLS }, { "contrato", V_CATEGORY, CAT_BILLS },
 	{ "impuestos", V_CATEGORY, CAT_BILLS }, { "ibi", V_CATEGORY, CAT_BILLS }, { "hacienda", V_CATEGORY, CAT_BILLS },
 	{ "banco", V_CATEGORY, CAT_BILLS }, { "comisiones", V_CATEGORY, CAT_BILLS }, { "calefaccion", V_CATEGORY, CAT_BILLS },
 	{ "butano", V_CATEGORY, CAT_BILLS }, { "bombona", V_CATEGORY, CAT_BILLS }, { "gas natural", V_CATEGORY, CAT_BILLS },

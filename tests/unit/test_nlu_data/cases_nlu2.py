@@ -46,4 +46,12 @@ C = [
 ("en", F, "bubble tea 5.50", {"intent":"expense.add","amount":"5.50","currency":"EUR","concept":"bubble tea","category":"food","date":"2027-01-15"}),
 ("en", F, "laser tag 25", {"intent":"expense.add","amount":"25.00","currency":"EUR","concept":"laser tag","category":"leisure","date":"2027-01-15"}),
 ("en", F, "council tax 90", {"intent":"expense.add","amount":"90.00","currency":"EUR","category":"bills","date":"2027-01-15"}),
+# from the third set: subject after a to-do verb, "q" in fillers, help phrasings, adverbs in refs, English head nouns
+("es", F, "repasar Microbiología el lunes", {"intent":"task.add","due_date":"2027-01-18","subject":"Microbiología"}),
+("es", F, "anota q el martes tengo examen de Óptica", {"intent":"task.add","due_date":"2027-01-19","subject":"Óptica"}),
+("es", F, "no sé qué hacer con este bot", {"intent":"help"}),
+("en", F, "already handed in the Stats report", {"intent":"task.done","ref":"Stats report"}),
+("en", F, "gym socks 7", {"intent":"expense.add","amount":"7.00","currency":"EUR","category":"shopping","date":"2027-01-15"}),
+("en", F, "zoo tickets 30", {"intent":"expense.add","amount":"30.00","currency":"EUR","category":"leisure","date":"2027-01-15"}),
+("es", F, "cuota de la piscina 20€ al mes", {"intent":"expense.add","amount":"20.00","currency":"EUR","category":"health","date":"2027-01-15","every":"month"}),
 ]
