@@ -624,6 +624,22 @@ says_list(const struct nlu_ctx *c)
 	return false;
 }
 
+/* "¿cuánto cuesta la matrícula?", "how much is the bus": a price, not what was spent. */
+static bool
+asks_price(const struct nlu_ctx *c)
+{
+	static const char *const w[] = { "cuesta", "cuestan", "vale", "valen", "costo", "cost", "costs", "is", "are",
+	    "es", "son", "sale", "price", "precio", NULL };
+	const char *const	*p;
+	int			 i;
+
+	for (i = 0; i < c->n; i++)
+		for (p = w; *p != NULL; p++)
+			if (tok_word(c, i, *p))
+				return true;
+	return false;
+}
+
 /* Spending questions, charts and budgets. */
 static bool
 pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -633,8 +649,8 @@ pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *
 		SET(r->intent, "expense.list");	/* "mis gastos", "my expenses" */
 		return true;
 	}
-	if (c->nmo == 0 && !e->number && e->names <= 2 && ((e->expense && c->every) ||
-	    (e->howmuch && (c->nd > 0 || c->every)))) {
+	if (c->nmo == 0 && !e->number && e->names <= 2 + (e->category && e->howmuch) && ((e->expense && c->every) ||
+	    (e->howmuch && (c->nd > 0 || c->every || (e->category && !asks_price(c)))))) {
 		SET(r->intent, "expense.summary");	/* "gastos semana", "how much this year" */
 		spending_when(c, r);
 		return true;

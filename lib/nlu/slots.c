@@ -153,6 +153,12 @@ subject_goes_on(const struct nlu_ctx *c, const bool *keep, int k)
 		return false;
 	if (!tok_is(c, k, V_STOP, NULL) && !tok_is(c, k, V_OF, NULL) && !tok_is(c, k, V_ARTICLE, NULL))
 		return true;
+	if (tok_is(c, k, V_ARTICLE, NULL) && k > 0 && tok_is(c, k - 1, V_OF, NULL) && k + 1 < c->n && keep[k + 1] &&
+	    c->t[k + 1].cap && c->t[k].kind == T_WORD && !c->t[k].cap)
+		return true;	/* "Teoría de la Computación" */
+	if (tok_is(c, k, V_OF, NULL) && k + 2 < c->n && keep[k + 1] && keep[k + 2] &&
+	    tok_is(c, k + 1, V_ARTICLE, NULL) && !c->t[k + 1].cap && c->t[k + 2].cap && c->t[k + 2].kind == T_WORD)
+		return true;
 	return (tok_is(c, k, V_OF, NULL) || tok_word(c, k, "y") || tok_word(c, k, "and")) &&
 	    k + 1 < c->n && keep[k + 1] && c->t[k + 1].cap && c->t[k].kind == T_WORD;
 }
@@ -187,24 +193,26 @@ subject_before_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 			noun = i;
 			break;
 		}
-	for (i = noun - 1; i >= 0 && keep[i] && (subject_word(c, i) || (i == noun - 1 && i > 0 &&
+	for (i = noun - 1; i >= 0 && keep[i] && (subject_word(c, i) || (c->t[i].kind == T_NUM && i > 0 &&
+	    strpbrk(c->t[i].f, ".,:/-") == NULL && c->t[i - 1].cap && keep[i - 1] && subject_word(c, i - 1) &&
+	    c->t[i - 1].kind == T_WORD) || (i == noun - 1 && i > 0 &&
 	    tok_is(c, i, V_NOTMONEY, NULL) && !tok_is(c, i, V_TASKNOUN, NULL) && !c->t[i].cap &&
 	    c->t[i - 1].cap && keep[i - 1] && subject_word(c, i - 1))) && !tok_is(c, i, V_TASKVERB, NULL) &&
 	    !tok_is(c, i, V_SELF, NULL) && !tok_is(c, i, V_TODO, NULL); i--) {
-		if (!subject_word(c, i)) {	/* "Marketing group report": "group" only qualifies the noun */
+		if (!subject_word(c, i) && c->t[i].kind != T_NUM) {	/* "Marketing group report": "group" only qualifies the noun */
 			noun = i;
 			continue;
 		}
 		sub[i] = true;
 		found++;
-		caps += c->t[i].cap;
+		caps += c->t[i].cap || c->t[i].kind == T_NUM;
 	}
 	first = i + 1;
 	if (caps > 0 && caps < found) {	/* "Geology field report": the capitalised words name it */
 		for (; first < noun && !c->t[first].cap; first++)
 			sub[first] = false;	/* "ugh Linguistics paper" */
 		for (i = first; i < noun; i++)
-			if (i > first && !c->t[i].cap)
+			if (i > first && !c->t[i].cap && c->t[i].kind != T_NUM)
 				for (; i < noun; i++)
 					sub[i] = false;
 	}
@@ -355,6 +363,19 @@ generic_head(const struct nlu_ctx *c, int i)
 	return false;
 }
 
+static bool
+generic_head_es(const struct nlu_ctx *c, int i)
+{
+	static const char *const w[] = { "recarga", "cuota", "pago", "suscripcion", "mensualidad", "recibo",
+	    "factura", "tienda", "compra", "pedido", "entrada", "entradas", NULL };
+	const char *const	*p;
+
+	for (p = w; *p != NULL; p++)
+		if (tok_word(c, i, *p))
+			return true;
+	return false;
+}
+
 static const char *const cat_names[] = {
 	"", "food", "transport", "housing", "education", "leisure", "health", "shopping", "bills", "other"
 };
@@ -362,12 +383,19 @@ static const char *const cat_names[] = {
 static void
 fill_expense(const struct nlu_ctx *c, struct nlu_result *r)
 {
-	int	 i, k, cat = CAT_NONE;
+	int	 i, k, v, cat = CAT_NONE;
 
 	fill_concept(c, r);
 	for (i = 0; i < c->n && cat == CAT_NONE; i++)
 		if (c->t[i].role == R_NONE)
 			cat = slot_category(c, i, i);
+	/* Spanish puts it first, but a generic one takes the next: "recarga tarjeta transporte", "cuota del gimnasio" */
+	if (!c->en && cat != CAT_NONE && generic_head_es(c, i - 1))
+		for (k = i; k < c->n && k < i + 4 && (c->t[k].role == R_NONE || c->t[k].role == R_FILLER); k++)
+			if (!generic_head_es(c, k) && (v = slot_category(c, k, k)) != CAT_NONE) {
+				cat = v;
+				break;
+			}
 	/* English puts the head noun last: "dorm laundry" is laundry, "gym shoes" are shoes */
 	for (; c->en && cat != CAT_NONE && i < c->n && c->t[i].role == R_NONE && c->t[i].kind == T_WORD &&
 	    !c->t[i].glued && tok_phrase(c, i - 1, V_CATEGORY, NULL) <= 1 && !generic_head(c, i) &&

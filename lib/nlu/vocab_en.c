@@ -341,6 +341,7 @@ const struct vocab vocab_en[] = {
 	{ "bills", V_CATEGORY, CAT_BILLS }, { "phone", V_CATEGORY, CAT_BILLS }, { "phone bill", V_CATEGORY, CAT_BILLS },
 	{ "insurance", V_CATEGORY, CAT_BILLS }, { "utilities", V_CATEGORY, CAT_BILLS }, { "heating", V_CATEGORY, CAT_BILLS },
 	{ "broadband", V_CATEGORY, CAT_BILLS }, { "mobile", V_CATEGORY, CAT_BILLS }, { "laundry", V_CATEGORY, CAT_BILLS },
+	{ "water bottle", V_CATEGORY, CAT_SHOPPING }, { "bottle of water", V_CATEGORY, CAT_FOOD },
 	{ "power", V_CATEGORY, CAT_BILLS }, { "top-up", V_CATEGORY, CAT_BILLS }, { "data plan", V_CATEGORY, CAT_BILLS },
 	/* more everyday spending words, by category */
 	{ "doordash", V_CATEGORY, CAT_FOOD }, { "grubhub", V_CATEGORY, CAT_FOOD }, { "chipotle", V_CATEGORY, CAT_FOOD },

@@ -54,4 +54,11 @@ C = [
 ("en", F, "gym socks 7", {"intent":"expense.add","amount":"7.00","currency":"EUR","category":"shopping","date":"2027-01-15"}),
 ("en", F, "zoo tickets 30", {"intent":"expense.add","amount":"30.00","currency":"EUR","category":"leisure","date":"2027-01-15"}),
 ("es", F, "cuota de la piscina 20€ al mes", {"intent":"expense.add","amount":"20.00","currency":"EUR","category":"health","date":"2027-01-15","every":"month"}),
+# subjects with "de la", course numbers; spending by category; generic Spanish heads
+("es", F, "examen de Historia de la Música el martes", {"intent":"task.add","due_date":"2027-01-19","subject":"Historia de la Música"}),
+("en", F, "Bio 110 lab report due monday", {"intent":"task.add","due_date":"2027-01-18","subject":"Bio 110"}),
+("en", F, "how much on groceries this month", {"intent":"expense.summary","period":"month","date":"2027-01-15"}),
+("en", F, "how much is a bus ticket", {"intent":"unknown"}),
+("es", F, "recarga del abono 20€", {"intent":"expense.add","amount":"20.00","currency":"EUR","category":"transport","date":"2027-01-15"}),
+("es", F, "clase particular de química 25€", {"intent":"expense.add","amount":"25.00","currency":"EUR","category":"education","date":"2027-01-15"}),
 ]
