@@ -155,6 +155,18 @@ money_at(struct nlu_ctx *c, int i, bool loose)
 	}
 	if (not_money(c, i) || (cents = amount_parse(c->t[i].f)) < 0)
 		return 0;
+	if (i + 1 < c->n && c->t[i + 1].glued && c->t[i + 1].role == R_NONE && (tok_word(c, i + 1, "k") ||
+	    tok_word(c, i + 1, "mil")) && cents < 100000000) {
+		cents *= 1000;	/* "1k", "1,5k" */
+		if ((used = currency_at(c, i + 2, &cur)) > 0) {
+			add_money(c, i, i + 1 + used, cents, cur, true);
+			return 2 + used;
+		}
+		if (!loose)
+			return 0;
+		add_money(c, i, i + 1, cents, 0, false);
+		return 2;
+	}
 	if ((used = currency_at(c, i + 1, &cur)) > 0) {
 		add_money(c, i, i + used, cents, cur, true);
 		return 1 + used;

@@ -61,4 +61,7 @@ C = [
 ("en", F, "how much is a bus ticket", {"intent":"unknown"}),
 ("es", F, "recarga del abono 20€", {"intent":"expense.add","amount":"20.00","currency":"EUR","category":"transport","date":"2027-01-15"}),
 ("es", F, "clase particular de química 25€", {"intent":"expense.add","amount":"25.00","currency":"EUR","category":"education","date":"2027-01-15"}),
+# thousands written with k
+("en", F, "paid 1.2k for the deposit", {"intent":"expense.add","amount":"1200.00","currency":"EUR","category":"housing","date":"2027-01-15"}),
+("es", F, "límite de 2k al año", {"intent":"budget.set","amount":"2000.00","currency":"EUR","period":"year"}),
 ]
