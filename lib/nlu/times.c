@@ -237,7 +237,7 @@ clock_time(struct nlu_ctx *c, int i)
 	if (clock_at(c, k, &a) == 0)
 		return 0;
 	if (k == i && !a.marked && !(tok_said(c, V_WEEKDAY) && tok_is(c, i + 1, V_TO, NULL) &&
-	    ((tok_num(c, i + 2) >= 0 && tok_num(c, i + 2) <= 24) || (c->t[i + 2].kind == T_NUM &&
+	    ((tok_num(c, i + 2) >= 0 && tok_num(c, i + 2) <= 24) || (i + 2 < c->n && c->t[i + 2].kind == T_NUM &&
 	    strchr(c->t[i + 2].f, ':') != NULL)) &&
 	    c->t[i].kind == T_NUM))
 		return 0;	/* a bare number is not a time, but "thursdays 10 to 12" is a range */
