@@ -656,7 +656,10 @@ pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *
 		return true;
 	}
 	if (e->chart || (e->kind && (e->expense || e->chart || tok_said(c, V_COMPARE) || (c->nd > 0 &&
-	    e->names <= 2))) || (tok_said(c, V_COMPARE) && e->expense && c->nmo == 0)) {
+	    e->names <= 2))) || (tok_said(c, V_COMPARE) && e->expense && c->nmo == 0) ||
+	    (first_is(c, V_COMPARE) && c->nmo == 0 && c->nd >= 1 && (c->nd >= 2 || tok_said(c, V_PREV) ||
+	    tok_said(c, V_LAST)) && c->d[0].kind == D_PERIOD && !e->tasks &&
+	    !e->tasknoun && !e->klass)) {	/* "compare this month with last month" */
 		expense_chart(c, r);
 		return true;
 	}

@@ -64,4 +64,7 @@ C = [
 # thousands written with k
 ("en", F, "paid 1.2k for the deposit", {"intent":"expense.add","amount":"1200.00","currency":"EUR","category":"housing","date":"2027-01-15"}),
 ("es", F, "límite de 2k al año", {"intent":"budget.set","amount":"2000.00","currency":"EUR","period":"year"}),
+# comparisons asked without the word chart
+("en", F, "compare this week with last week", {"intent":"expense.chart","period":"week","date":"2027-01-15","compare":1}),
+("es", F, "compara este mes con el anterior", {"intent":"expense.chart","period":"month","date":"2027-01-15","compare":1}),
 ]
