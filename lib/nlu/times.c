@@ -305,7 +305,8 @@ durations_find(struct nlu_ctx *c)
 			continue;
 		if ((k = tok_phrase(c, i, V_HALF, &h)) > 0 && half_hour(c, i + k)) {
 			c->dur_min = h ? 15 : 30;
-		} else if ((n = tok_num(c, i)) >= 0 && tok_is(c, i + 1, V_UNIT, &unit) && unit <= 10080 &&
+		} else if ((n = tok_num(c, i)) >= 0 && n <= 100000 && tok_is(c, i + 1, V_UNIT, &unit) &&
+		    unit <= 10080 &&
 		    strchr(c->t[i].f, ':') == NULL) {
 			c->dur_min = n * unit;
 			if (!c->en && tok_word(c, i + 2, "y") && tok_is(c, i + 3, V_HALF, NULL))
