@@ -373,11 +373,18 @@ list_subject(const struct nlu_ctx *c, struct nlu_result *r)
 {
 	int	 i, k;
 
-	for (i = 0; i + 2 < c->n; i++) {
+	for (i = 0; i + 1 < c->n; i++) {
 		if (!tok_is(c, i, V_TASKS, NULL) && !tok_is(c, i, V_TASKNOUN, NULL))
 			continue;
-		if (!(tok_word(c, i + 1, "de") || tok_word(c, i + 1, "del") || tok_word(c, i + 1, "for") ||
-		    tok_word(c, i + 1, "of") || tok_word(c, i + 1, "in")))
+		if (tok_is(c, i, V_TASKS, NULL) && c->t[i + 1].cap && c->t[i + 1].kind == T_WORD &&
+		    c->t[i + 1].role == R_NONE && !tok_is(c, i + 1, V_STOP, NULL)) {
+			for (k = i + 1; k < c->n && c->t[k].role == R_NONE && c->t[k].kind == T_WORD && c->t[k].cap; k++)
+				;	/* "tareas CC" */
+			slot_text(c, i + 1, k - 1, r->subject, sizeof r->subject);
+			return;
+		}
+		if (i + 2 >= c->n || !(tok_word(c, i + 1, "de") || tok_word(c, i + 1, "del") ||
+		    tok_word(c, i + 1, "for") || tok_word(c, i + 1, "of") || tok_word(c, i + 1, "in")))
 			continue;
 		for (k = i + 2; k < c->n && c->t[k].role == R_NONE && c->t[k].kind == T_WORD && c->t[k].cap; k++)
 			;
@@ -415,6 +422,38 @@ task_list(struct nlu_ctx *c, struct nlu_result *r)
 	} else {
 		memcpy(r->date, buf, sizeof buf);
 	}
+}
+
+/* What kind of small talk an "unknown" was, in "arg": "thanks", "bye" or "greeting", so the bot can answer. */
+static void
+small_talk(const struct nlu_ctx *c, struct nlu_result *r)
+{
+	static const char *const thanks[] = { "gracias", "muchas gracias", "mil gracias", "graciass", "vale gracias",
+	    "thanks", "thank you", "thx", "ty", "thank", "cheers", "many thanks", NULL };
+	static const char *const bye[] = { "adios", "chao", "chau", "hasta luego", "hasta manana", "hasta pronto",
+	    "nos vemos", "bye", "goodbye", "see you", "see ya", "cya", "good night", "buenas noches", NULL };
+	const char *const	*p;
+	int			 i;
+
+	for (i = 0; i < c->n; i++)
+		for (p = thanks; *p != NULL; p++)
+			if (zone_match(c, i, *p)) {
+				SET(r->arg, "thanks");
+				return;
+			}
+	for (i = 0; i < c->n; i++)
+		for (p = bye; *p != NULL; p++)
+			if (zone_match(c, i, *p)) {
+				SET(r->arg, "bye");
+				return;
+			}
+	for (i = 0; i < c->n; i++)
+		if (tok_phrase(c, i, V_GREET, NULL) > 0) {
+			SET(r->arg, "greeting");
+			return;
+		}
+	if (tok_said(c, V_GREET) || zone_match(c, 0, "good morning") || zone_match(c, 0, "buenos dias"))
+		SET(r->arg, "greeting");
 }
 
 static bool
@@ -888,6 +927,7 @@ intent_pick(struct nlu_ctx *c, struct nlu_result *r)
 	gather(c, &e);
 	if (only_social(c, &e)) {
 		SET(r->intent, "unknown");
+		small_talk(c, r);
 		return;
 	}
 	if (e.help && c->nd == 0 && c->nmo == 0) {
@@ -898,4 +938,6 @@ intent_pick(struct nlu_ctx *c, struct nlu_result *r)
 		if ((*rule)(c, &e, r))
 			return;
 	SET(r->intent, "unknown");
+	if (e.greet && e.words <= 4)
+		small_talk(c, r);
 }

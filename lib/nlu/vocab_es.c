@@ -376,6 +376,7 @@ const struct vocab vocab_es[] = {
 	{ "nota", V_GRADE, 0 }, { "notas", V_GRADE, 0 }, { "calificacion", V_GRADE, 0 }, { "puntuacion", V_GRADE, 0 },
 	{ "sacado", V_GRADE, 0 }, { "saque", V_GRADE, 0 }, { "aprobado", V_GRADE, 0 }, { "suspendido", V_GRADE, 0 },
 	{ "he sacado", V_GRADE, 0 }, { "puntos", V_GRADE, 0 },
+	{ "semanas alternas", V_FORTNIGHT, 0 }, { "en semanas alternas", V_FORTNIGHT, 0 },
 	{ "cada dos semanas", V_FORTNIGHT, 0 }, { "cada 2 semanas", V_FORTNIGHT, 0 }, { "quincenal", V_FORTNIGHT, 0 },
 	{ "una semana si y otra no", V_FORTNIGHT, 0 }, { "semana si semana no", V_FORTNIGHT, 0 },
 	{ "cada quince dias", V_FORTNIGHT, 0 }, { "cada 15 dias", V_FORTNIGHT, 0 }, { "bisemanal", V_FORTNIGHT, 0 },

@@ -67,4 +67,10 @@ C = [
 # comparisons asked without the word chart
 ("en", F, "compare this week with last week", {"intent":"expense.chart","period":"week","date":"2027-01-15","compare":1}),
 ("es", F, "compara este mes con el anterior", {"intent":"expense.chart","period":"month","date":"2027-01-15","compare":1}),
+# the lead's requests: small talk kind, alternate weeks, list subject without "de"
+("es", F, "mil gracias", {"intent":"unknown","arg":"thanks"}),
+("es", F, "hola", {"intent":"unknown","arg":"greeting"}),
+("en", F, "bye!", {"intent":"unknown","arg":"bye"}),
+("es", F, "Redes semanas alternas los lunes de 9 a 11", {"intent":"class.add","subject":"Redes","every":"2week","weekday":1,"start":"09:00","end":"11:00"}),
+("es", F, "tareas SO", {"intent":"task.list","subject":"SO"}),
 ]
