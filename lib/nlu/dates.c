@@ -396,7 +396,7 @@ month_only(struct nlu_ctx *c, int i)
 	int		 m, y = 0, used;
 	struct dspec	*s;
 
-	if (!tok_is(c, i, V_MONTH, &m) || strlen(c->t[i].f) < 4)
+	if (!tok_is(c, i, V_MONTH, &m) || (strlen(c->t[i].f) < 4 && !(c->en && tok_word(c, i, "may"))))
 		return 0;
 	if (c->en && (tok_word(c, i, "may") || tok_word(c, i, "march")) &&
 	    !tok_is(c, i - 1, V_IN, NULL) && !tok_is(c, i - 1, V_OF, NULL))

@@ -373,11 +373,18 @@ list_subject(const struct nlu_ctx *c, struct nlu_result *r)
 {
 	int	 i, k;
 
-	for (i = 0; i + 2 < c->n; i++) {
+	for (i = 0; i + 1 < c->n; i++) {
 		if (!tok_is(c, i, V_TASKS, NULL) && !tok_is(c, i, V_TASKNOUN, NULL))
 			continue;
-		if (!(tok_word(c, i + 1, "de") || tok_word(c, i + 1, "del") || tok_word(c, i + 1, "for") ||
-		    tok_word(c, i + 1, "of") || tok_word(c, i + 1, "in")))
+		if (tok_is(c, i, V_TASKS, NULL) && c->t[i + 1].cap && c->t[i + 1].kind == T_WORD &&
+		    c->t[i + 1].role == R_NONE && !tok_is(c, i + 1, V_STOP, NULL)) {
+			for (k = i + 1; k < c->n && c->t[k].role == R_NONE && c->t[k].kind == T_WORD && c->t[k].cap; k++)
+				;	/* "tareas CC" */
+			slot_text(c, i + 1, k - 1, r->subject, sizeof r->subject);
+			return;
+		}
+		if (i + 2 >= c->n || !(tok_word(c, i + 1, "de") || tok_word(c, i + 1, "del") ||
+		    tok_word(c, i + 1, "for") || tok_word(c, i + 1, "of") || tok_word(c, i + 1, "in")))
 			continue;
 		for (k = i + 2; k < c->n && c->t[k].role == R_NONE && c->t[k].kind == T_WORD && c->t[k].cap; k++)
 			;
@@ -415,6 +422,38 @@ task_list(struct nlu_ctx *c, struct nlu_result *r)
 	} else {
 		memcpy(r->date, buf, sizeof buf);
 	}
+}
+
+/* What kind of small talk an "unknown" was, in "arg": "thanks", "bye" or "greeting", so the bot can answer. */
+static void
+small_talk(const struct nlu_ctx *c, struct nlu_result *r)
+{
+	static const char *const thanks[] = { "gracias", "muchas gracias", "mil gracias", "graciass", "vale gracias",
+	    "thanks", "thank you", "thx", "ty", "thank", "cheers", "many thanks", NULL };
+	static const char *const bye[] = { "adios", "chao", "chau", "hasta luego", "hasta manana", "hasta pronto",
+	    "nos vemos", "bye", "goodbye", "see you", "see ya", "cya", "good night", "buenas noches", NULL };
+	const char *const	*p;
+	int			 i;
+
+	for (i = 0; i < c->n; i++)
+		for (p = thanks; *p != NULL; p++)
+			if (zone_match(c, i, *p)) {
+				SET(r->arg, "thanks");
+				return;
+			}
+	for (i = 0; i < c->n; i++)
+		for (p = bye; *p != NULL; p++)
+			if (zone_match(c, i, *p)) {
+				SET(r->arg, "bye");
+				return;
+			}
+	for (i = 0; i < c->n; i++)
+		if (tok_phrase(c, i, V_GREET, NULL) > 0) {
+			SET(r->arg, "greeting");
+			return;
+		}
+	if (tok_said(c, V_GREET) || zone_match(c, 0, "good morning") || zone_match(c, 0, "buenos dias"))
+		SET(r->arg, "greeting");
 }
 
 static bool
@@ -624,6 +663,22 @@ says_list(const struct nlu_ctx *c)
 	return false;
 }
 
+/* "¿cuánto cuesta la matrícula?", "how much is the bus": a price, not what was spent. */
+static bool
+asks_price(const struct nlu_ctx *c)
+{
+	static const char *const w[] = { "cuesta", "cuestan", "vale", "valen", "costo", "cost", "costs", "is", "are",
+	    "es", "son", "sale", "price", "precio", NULL };
+	const char *const	*p;
+	int			 i;
+
+	for (i = 0; i < c->n; i++)
+		for (p = w; *p != NULL; p++)
+			if (tok_word(c, i, *p))
+				return true;
+	return false;
+}
+
 /* Spending questions, charts and budgets. */
 static bool
 pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -633,14 +688,17 @@ pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *
 		SET(r->intent, "expense.list");	/* "mis gastos", "my expenses" */
 		return true;
 	}
-	if (c->nmo == 0 && !e->number && e->names <= 2 && ((e->expense && c->every) ||
-	    (e->howmuch && (c->nd > 0 || c->every)))) {
+	if (c->nmo == 0 && !e->number && e->names <= 2 + (e->category && e->howmuch) && ((e->expense && c->every) ||
+	    (e->howmuch && (c->nd > 0 || c->every || (e->category && !asks_price(c)))))) {
 		SET(r->intent, "expense.summary");	/* "gastos semana", "how much this year" */
 		spending_when(c, r);
 		return true;
 	}
 	if (e->chart || (e->kind && (e->expense || e->chart || tok_said(c, V_COMPARE) || (c->nd > 0 &&
-	    e->names <= 2))) || (tok_said(c, V_COMPARE) && e->expense && c->nmo == 0)) {
+	    e->names <= 2))) || (tok_said(c, V_COMPARE) && e->expense && c->nmo == 0) ||
+	    (first_is(c, V_COMPARE) && c->nmo == 0 && c->nd >= 1 && (c->nd >= 2 || tok_said(c, V_PREV) ||
+	    tok_said(c, V_LAST)) && c->d[0].kind == D_PERIOD && !e->tasks &&
+	    !e->tasknoun && !e->klass)) {	/* "compare this month with last month" */
 		expense_chart(c, r);
 		return true;
 	}
@@ -694,6 +752,11 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 {
 	if (e->todo && c->nmo == 0 && first_is(c, V_QUESTION) && !e->help) {
 		task_list(c, r);
+		return true;
+	}
+	if (e->tasknoun && c->nmo == 0 && first_is(c, V_LIST) && !e->klass && !e->taskverb0 &&
+	    e->names <= 3 && !e->expense && c->ntm == 0) {
+		task_list(c, r);	/* "list my homework", "muéstrame los exámenes" */
 		return true;
 	}
 	if (e->tasknoun && c->nmo == 0 && first_is(c, V_QUESTION) && tok_has(c, V_HAVE) && !e->klass) {
@@ -822,15 +885,21 @@ task:
 	if (c->nd > 0 || c->ntm > 0) {
 		if (!(e->tasknoun || e->todo || e->taskverb0 || e->link_future || e->cap_word || c->nmo > 0 ||
 		    c->ntm > 0))
-			return false;
+			goto spent;
 		if (e->past_date && !e->todo && !e->tasknoun)
-			return false;
+			goto spent;
 		task_add(c, r);
 		return true;
 	}
 	if ((e->todo && e->words >= 2) || (e->taskverb0 && e->names >= 2 && !e->question && !tok_word(c, 1, "es") &&
 	    !tok_word(c, 1, "is")) || task_label(c)) {
 		task_add(c, r);
+		return true;
+	}
+spent:
+	if (c->nmo > 0 && !taskish && e->category && c->mo[0].first > 0 &&
+	    !tok_is(c, c->mo[0].first - 1, V_ARTICLE, NULL) && !tok_said(c, V_GRADE)) {	/* "new year's eve party 40": no to-do after all */
+		expense_add(c, r);
 		return true;
 	}
 	return false;
@@ -858,6 +927,7 @@ intent_pick(struct nlu_ctx *c, struct nlu_result *r)
 	gather(c, &e);
 	if (only_social(c, &e)) {
 		SET(r->intent, "unknown");
+		small_talk(c, r);
 		return;
 	}
 	if (e.help && c->nd == 0 && c->nmo == 0) {
@@ -868,4 +938,6 @@ intent_pick(struct nlu_ctx *c, struct nlu_result *r)
 		if ((*rule)(c, &e, r))
 			return;
 	SET(r->intent, "unknown");
+	if (e.greet && e.words <= 4)
+		small_talk(c, r);
 }

@@ -65,15 +65,47 @@ is_free(const struct nlu_ctx *c, int i)
 	return i >= 0 && i < c->n && c->t[i].role == R_NONE;
 }
 
-/* A currency word or sign at "i" (a bare "e" only glued: "5e"); its code in "*cur". */
-static bool
+/*
+ * A currency word, phrase or sign at "i" (a bare "e" only glued: "5e"); its
+ * code in "*cur". Returns the tokens it spans, 0 if none.
+ */
+static int
 currency_at(const struct nlu_ctx *c, int i, int *cur)
 {
-	if (!is_free(c, i) || !tok_is(c, i, V_CURRENCY, cur))
-		return false;
+	int	 len, k;
+
+	if (!is_free(c, i))
+		return 0;
+	if ((len = tok_phrase(c, i, V_CURRENCY, cur)) > 1) {
+		for (k = i; k < i + len; k++)
+			if (!is_free(c, k))
+				return tok_is(c, i, V_CURRENCY, cur) ? 1 : 0;
+		return len;
+	}
+	if (!tok_is(c, i, V_CURRENCY, cur))
+		return 0;
 	if ((tok_word(c, i, "e") || tok_word(c, i, "eu") || tok_word(c, i, "p")) && !c->t[i].glued)
+		return 0;
+	return 1;
+}
+
+/* A currency before the amount: a sign ("$5") or a code in capitals ("USD 20"), not a word ("pen 2"). */
+static bool
+currency_before(const struct nlu_ctx *c, int i, int *cur)
+{
+	const struct tok	*t = &c->t[i];
+	size_t			 k;
+
+	if (currency_at(c, i, cur) != 1)
 		return false;
-	return true;
+	if (t->kind == T_SYM || t->f[0] == '$' || (unsigned char)t->f[0] >= 0x80)
+		return true;
+	if (*cur <= 3 && (tok_word(c, i, "eur") || tok_word(c, i, "usd") || tok_word(c, i, "gbp")))
+		return true;
+	for (k = 0; k < t->len; k++)
+		if (c->text[t->off + k] < 'A' || c->text[t->off + k] > 'Z')
+			return false;
+	return t->len == 3;
 }
 
 /* A number that names something (tema 3, aula 1.6, #2, 3 meses, 10%) is never money. */
@@ -114,18 +146,30 @@ static int
 money_at(struct nlu_ctx *c, int i, bool loose)
 {
 	int64_t	 cents;
-	int	 cur;
+	int	 cur, used;
 
-	if (currency_at(c, i, &cur) && cur != 4 && cur != 5 && !not_money(c, i + 1) &&
+	if (currency_before(c, i, &cur) && cur != 4 && cur != 5 && !not_money(c, i + 1) &&
 	    (cents = amount_parse(c->t[i + 1].f)) >= 0) {
 		add_money(c, i, i + 1, cents, cur, true);
 		return 2;
 	}
 	if (not_money(c, i) || (cents = amount_parse(c->t[i].f)) < 0)
 		return 0;
-	if (currency_at(c, i + 1, &cur)) {
-		add_money(c, i, i + 1, cents, cur, true);
+	if (i + 1 < c->n && c->t[i + 1].glued && c->t[i + 1].role == R_NONE && (tok_word(c, i + 1, "k") ||
+	    tok_word(c, i + 1, "mil")) && cents < 100000000) {
+		cents *= 1000;	/* "1k", "1,5k" */
+		if ((used = currency_at(c, i + 2, &cur)) > 0) {
+			add_money(c, i, i + 1 + used, cents, cur, true);
+			return 2 + used;
+		}
+		if (!loose)
+			return 0;
+		add_money(c, i, i + 1, cents, 0, false);
 		return 2;
+	}
+	if ((used = currency_at(c, i + 1, &cur)) > 0) {
+		add_money(c, i, i + used, cents, cur, true);
+		return 1 + used;
 	}
 	if (!loose)
 		return 0;
@@ -169,6 +213,7 @@ every_find(struct nlu_ctx *c)
 		    strcmp(c->t[i].f, "mes") == 0 || strcmp(c->t[i].f, "ano") == 0) &&
 		    !tok_is(c, i - 1, V_THIS, NULL) && !tok_is(c, i - 1, V_LAST, NULL) &&
 		    !tok_is(c, i - 1, V_NEXT, NULL) && !tok_is(c, i - 1, V_ARTICLE, NULL) &&
+		    !tok_is(c, i - 1, V_NEW, NULL) && !tok_word(c, i - 1, "nuevo") &&
 		    !tok_is(c, i - 1, V_OF, NULL) && tok_num(c, i - 1) < 0 && !tok_is(c, i + 1, V_LAST, NULL) &&
 		    !tok_is(c, i + 1, V_NEXT, NULL) && !tok_is(c, i + 1, V_PREV, NULL) &&
 		    (!c->en || strchr("sy", c->t[i].f[strlen(c->t[i].f) - 1]) == NULL)) {

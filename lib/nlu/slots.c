@@ -153,6 +153,12 @@ subject_goes_on(const struct nlu_ctx *c, const bool *keep, int k)
 		return false;
 	if (!tok_is(c, k, V_STOP, NULL) && !tok_is(c, k, V_OF, NULL) && !tok_is(c, k, V_ARTICLE, NULL))
 		return true;
+	if (tok_is(c, k, V_ARTICLE, NULL) && k > 0 && tok_is(c, k - 1, V_OF, NULL) && k + 1 < c->n && keep[k + 1] &&
+	    c->t[k + 1].cap && c->t[k].kind == T_WORD && !c->t[k].cap)
+		return true;	/* "Teoría de la Computación" */
+	if (tok_is(c, k, V_OF, NULL) && k + 2 < c->n && keep[k + 1] && keep[k + 2] &&
+	    tok_is(c, k + 1, V_ARTICLE, NULL) && !c->t[k + 1].cap && c->t[k + 2].cap && c->t[k + 2].kind == T_WORD)
+		return true;
 	return (tok_is(c, k, V_OF, NULL) || tok_word(c, k, "y") || tok_word(c, k, "and")) &&
 	    k + 1 < c->n && keep[k + 1] && c->t[k + 1].cap && c->t[k].kind == T_WORD;
 }
@@ -187,18 +193,29 @@ subject_before_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 			noun = i;
 			break;
 		}
-	for (i = noun - 1; i >= 0 && keep[i] && subject_word(c, i) && !tok_is(c, i, V_TASKVERB, NULL) &&
+	for (i = noun - 1; i >= 0 && keep[i] && (subject_word(c, i) || (c->t[i].kind == T_NUM && i > 0 &&
+	    strpbrk(c->t[i].f, ".,:/-") == NULL && c->t[i - 1].cap && keep[i - 1] && subject_word(c, i - 1) &&
+	    c->t[i - 1].kind == T_WORD) || (i == noun - 1 && i > 0 &&
+	    tok_is(c, i, V_NOTMONEY, NULL) && !tok_is(c, i, V_TASKNOUN, NULL) && !c->t[i].cap &&
+	    c->t[i - 1].cap && keep[i - 1] && subject_word(c, i - 1))) && !tok_is(c, i, V_TASKVERB, NULL) &&
 	    !tok_is(c, i, V_SELF, NULL) && !tok_is(c, i, V_TODO, NULL); i--) {
+		if (!subject_word(c, i) && c->t[i].kind != T_NUM) {	/* "Marketing group report": "group" only qualifies the noun */
+			noun = i;
+			continue;
+		}
 		sub[i] = true;
 		found++;
-		caps += c->t[i].cap;
+		caps += c->t[i].cap || c->t[i].kind == T_NUM;
 	}
 	first = i + 1;
-	if (caps > 0 && caps < found)	/* "Geology field report": the capitalised words name it */
+	if (caps > 0 && caps < found) {	/* "Geology field report": the capitalised words name it */
+		for (; first < noun && !c->t[first].cap; first++)
+			sub[first] = false;	/* "ugh Linguistics paper" */
 		for (i = first; i < noun; i++)
-			if (i > first && !c->t[i].cap)
+			if (i > first && !c->t[i].cap && c->t[i].kind != T_NUM)
 				for (; i < noun; i++)
 					sub[i] = false;
+	}
 	return found ? 0 : -1;
 }
 
@@ -219,6 +236,26 @@ subject_after_noun(const struct nlu_ctx *c, const bool *keep, bool *sub)
 		if (!c->t[k].cap && k + 1 < c->n && keep[k + 1])
 			continue;	/* lower case: only a last single word ("parcial cálculo el jueves") */
 		for (; k < c->n && keep[k] && subject_word(c, k); k++)
+			sub[k] = true;
+		return 0;
+	}
+	return -1;
+}
+
+/* "estudiar Anatomía", "study Organic Chemistry": capitalised words right after a to-do verb. */
+static int
+subject_after_verb(const struct nlu_ctx *c, const bool *keep, bool *sub)
+{
+	int	 i, k;
+
+	for (i = 0; i + 1 < c->n; i++) {
+		if (!keep[i] || !tok_is(c, i, V_TASKVERB, NULL))
+			continue;
+		k = i + 1;
+		if (!keep[k] || !c->t[k].cap || !subject_word(c, k) || tok_is(c, k, V_TASKVERB, NULL) ||
+		    c->t[k].kind != T_WORD)
+			return -1;
+		for (; k < c->n && keep[k] && c->t[k].cap && c->t[k].kind == T_WORD && subject_word(c, k); k++)
 			sub[k] = true;
 		return 0;
 	}
@@ -252,7 +289,7 @@ fill_title(const struct nlu_ctx *c, struct nlu_result *r)
 	memset(sub, 0, sizeof sub);
 	if ((c->en ? subject_before_noun(c, keep, sub) == 0 || subject_after_of(c, keep, sub) == 0 :
 	    subject_after_of(c, keep, sub) == 0 || subject_after_noun(c, keep, sub) == 0) ||
-	    subject_label(c, sub) == 0)
+	    subject_label(c, sub) == 0 || subject_after_verb(c, keep, sub) == 0)
 		text_join(c, sub, r->subject, sizeof r->subject);
 }
 
@@ -311,6 +348,34 @@ slot_category(const struct nlu_ctx *c, int first, int last)
 	return CAT_NONE;
 }
 
+/* Heads that take their category from the word before: "museum ticket", "tuition deposit", "oyster top up". */
+static bool
+generic_head(const struct nlu_ctx *c, int i)
+{
+	static const char *const w[] = { "ticket", "tickets", "deposit", "top", "top-up", "fee", "fees", "pass",
+	    "bill", "bills", "card", "subscription", "payment", "membership", "insurance", "fare", "plan", "order",
+	    "shop", "store", "delivery", NULL };
+	const char *const	*p;
+
+	for (p = w; *p != NULL; p++)
+		if (tok_word(c, i, *p))
+			return true;
+	return false;
+}
+
+static bool
+generic_head_es(const struct nlu_ctx *c, int i)
+{
+	static const char *const w[] = { "recarga", "cuota", "pago", "suscripcion", "mensualidad", "recibo",
+	    "factura", "tienda", "compra", "pedido", "entrada", "entradas", NULL };
+	const char *const	*p;
+
+	for (p = w; *p != NULL; p++)
+		if (tok_word(c, i, *p))
+			return true;
+	return false;
+}
+
 static const char *const cat_names[] = {
 	"", "food", "transport", "housing", "education", "leisure", "health", "shopping", "bills", "other"
 };
@@ -318,12 +383,24 @@ static const char *const cat_names[] = {
 static void
 fill_expense(const struct nlu_ctx *c, struct nlu_result *r)
 {
-	int	 i, cat = CAT_NONE;
+	int	 i, k, v, cat = CAT_NONE;
 
 	fill_concept(c, r);
 	for (i = 0; i < c->n && cat == CAT_NONE; i++)
 		if (c->t[i].role == R_NONE)
 			cat = slot_category(c, i, i);
+	/* Spanish puts it first, but a generic one takes the next: "recarga tarjeta transporte", "cuota del gimnasio" */
+	if (!c->en && cat != CAT_NONE && generic_head_es(c, i - 1))
+		for (k = i; k < c->n && k < i + 4 && (c->t[k].role == R_NONE || c->t[k].role == R_FILLER); k++)
+			if (!generic_head_es(c, k) && (v = slot_category(c, k, k)) != CAT_NONE) {
+				cat = v;
+				break;
+			}
+	/* English puts the head noun last: "dorm laundry" is laundry, "gym shoes" are shoes */
+	for (; c->en && cat != CAT_NONE && i < c->n && c->t[i].role == R_NONE && c->t[i].kind == T_WORD &&
+	    !c->t[i].glued && tok_phrase(c, i - 1, V_CATEGORY, NULL) <= 1 && !generic_head(c, i) &&
+	    (k = slot_category(c, i, i)) != CAT_NONE; i++)
+		cat = k;
 	if (cat == CAT_NONE)
 		cat = CAT_OTHER;
 	memcpy(r->category, cat_names[cat], strlen(cat_names[cat]) + 1);
@@ -344,7 +421,7 @@ slot_room_like(const struct nlu_ctx *c, int k)
 static void
 fill_room(struct nlu_ctx *c, struct nlu_result *r)
 {
-	int	 i, k;
+	int	 i, k, first;
 
 	for (i = 0; i + 1 < c->n; i++) {
 		if (!tok_is(c, i, V_ROOM, NULL))
@@ -356,9 +433,30 @@ fill_room(struct nlu_ctx *c, struct nlu_result *r)
 			continue;
 		slot_text(c, k, k, r->room, sizeof r->room);
 		while (k + 1 < c->n && c->t[k + 1].glued && (c->t[k + 1].kind != T_PUNCT ||
-		    (tok_word(c, k + 1, "-") && k + 2 < c->n && c->t[k + 2].glued && c->t[k + 2].kind != T_PUNCT)))
+		    ((tok_word(c, k + 1, "-") || tok_word(c, k + 1, ".") || tok_word(c, k + 1, "/")) && k + 2 < c->n && c->t[k + 2].glued && c->t[k + 2].kind != T_PUNCT)))
 			k++;
 		slot_text(c, i + 1, k, r->room, sizeof r->room);
+		for (; i <= k; i++)
+			c->t[i].role = R_ROOM;
+		return;
+	}
+	/* "en la 1.4", "in 2.05", "en el B12": a place with a digit after "en"/"in" */
+	for (i = 0; i + 1 < c->n; i++) {
+		if (!(tok_word(c, i, "en") || tok_word(c, i, "in")) || c->t[i].role != R_NONE)
+			continue;
+		k = i + 1;
+		if (tok_is(c, k, V_ARTICLE, NULL) && c->t[k].role == R_NONE)
+			k++;
+		if (k >= c->n || strpbrk(c->t[k].f, "0123456789") == NULL || !slot_room_like(c, k) ||
+		    strpbrk(c->t[k].f, ":/") != NULL || (k + 1 < c->n && !c->t[k + 1].glued &&
+		    (tok_is(c, k + 1, V_UNIT, NULL) || tok_is(c, k + 1, V_PERIOD, NULL) || tok_is(c, k + 1, V_CURRENCY, NULL))))
+			continue;
+		first = k;
+		while (k + 1 < c->n && c->t[k + 1].glued && (c->t[k + 1].kind != T_PUNCT ||
+		    ((tok_word(c, k + 1, "-") || tok_word(c, k + 1, ".")) && k + 2 < c->n && c->t[k + 2].glued &&
+		    c->t[k + 2].kind != T_PUNCT)))
+			k++;
+		slot_text(c, first, k, r->room, sizeof r->room);
 		for (; i <= k; i++)
 			c->t[i].role = R_ROOM;
 		return;
@@ -402,7 +500,7 @@ static void
 fill_ref(const struct nlu_ctx *c, struct nlu_result *r)
 {
 	bool	 keep[NLU_MAXTOK];
-	int	 i, v;
+	int	 i, k, v, used;
 
 	for (i = 0; i < c->n; i++)
 		if (c->t[i].role == R_NONE && (v = tok_num(c, i)) >= 0 && c->t[i].kind == T_NUM && v < 10000 &&
@@ -422,6 +520,11 @@ fill_ref(const struct nlu_ctx *c, struct nlu_result *r)
 		    !tok_is(c, i, V_DELETE, NULL) && !tok_is(c, i, V_EDIT, NULL) && !tok_is(c, i, V_SELF, NULL) &&
 		    !tok_word(c, i, "he") && !tok_word(c, i, "as") && !tok_word(c, i, "como") &&
 		    !tok_word(c, i, "with") && !tok_word(c, i, "con") && !tok_word(c, i, "i");
+	for (i = 0; i < c->n; i++)	/* "handed in", "turned in", "ya he entregado": the whole phrase */
+		if ((used = tok_phrase(c, i, V_DONE, NULL)) > 1 || (used = tok_phrase(c, i, V_DELETE, NULL)) > 1 ||
+		    (used = tok_phrase(c, i, V_EDIT, NULL)) > 1)
+			for (k = i; k < i + used && k < c->n; k++)
+				keep[k] = false;
 	drop_links(c, keep);
 	trim_edges(c, keep, is_edge_word);
 	for (i = 0; i < c->n; i++) {

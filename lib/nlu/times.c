@@ -175,6 +175,8 @@ dash_range(struct nlu_ctx *c, int i)
 	n = 1 + clock_suffix(c, i + 1, &b);
 	if (ca == '.' || cb == '.')
 		return 0;
+	if (tok_is(c, i - 1, V_NOTMONEY, NULL) && n == 1)
+		return 0;	/* "chapters 3-4", "ejercicios 5-7" */
 	if (!ca && !cb && n == 1 && !tok_is(c, i - 1, V_FROM, NULL) && !tok_is(c, i - 1, V_WEEKDAY, NULL) &&
 	    !tok_has(c, V_CLASS) && !tok_said(c, V_WEEKDAY) && c->nwdays == 0)
 		return 0;
@@ -235,7 +237,8 @@ clock_time(struct nlu_ctx *c, int i)
 	if (clock_at(c, k, &a) == 0)
 		return 0;
 	if (k == i && !a.marked && !(tok_said(c, V_WEEKDAY) && tok_is(c, i + 1, V_TO, NULL) &&
-	    tok_num(c, i + 2) >= 0 && tok_num(c, i + 2) <= 24 &&
+	    ((tok_num(c, i + 2) >= 0 && tok_num(c, i + 2) <= 24) || (i + 2 < c->n && c->t[i + 2].kind == T_NUM &&
+	    strchr(c->t[i + 2].f, ':') != NULL)) &&
 	    c->t[i].kind == T_NUM))
 		return 0;	/* a bare number is not a time, but "thursdays 10 to 12" is a range */
 	if (k == i && !a.ampm && strchr(c->t[i].f, ':') == NULL && (tok_is(c, i - 1, V_IN, NULL) ||
@@ -302,7 +305,8 @@ durations_find(struct nlu_ctx *c)
 			continue;
 		if ((k = tok_phrase(c, i, V_HALF, &h)) > 0 && half_hour(c, i + k)) {
 			c->dur_min = h ? 15 : 30;
-		} else if ((n = tok_num(c, i)) >= 0 && tok_is(c, i + 1, V_UNIT, &unit) && unit <= 10080 &&
+		} else if ((n = tok_num(c, i)) >= 0 && n <= 100000 && tok_is(c, i + 1, V_UNIT, &unit) &&
+		    unit <= 10080 &&
 		    strchr(c->t[i].f, ':') == NULL) {
 			c->dur_min = n * unit;
 			if (!c->en && tok_word(c, i + 2, "y") && tok_is(c, i + 3, V_HALF, NULL))
