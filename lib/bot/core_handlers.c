@@ -21,10 +21,18 @@ core_help(struct bot_ctx *c, const struct nlu_result *res)
 	return 0;
 }
 
+/* Small talk the parser recognised (arg "thanks", "greeting", "bye") gets a friendly word, not "I didn't get that". */
 int
 core_unknown(struct bot_ctx *c, const struct nlu_result *res)
 {
-	reply_msgf(c->reply, "core.unknown");
+	if (strcmp(res->arg, "thanks") == 0)
+		reply_msgf(c->reply, "core.thanks");
+	else if (strcmp(res->arg, "greeting") == 0)
+		reply_msgf(c->reply, "core.greeting");
+	else if (strcmp(res->arg, "bye") == 0)
+		reply_msgf(c->reply, "core.bye");
+	else
+		reply_msgf(c->reply, "core.unknown");
 	return 0;
 }
 
