@@ -544,7 +544,7 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 			SET(r->arg, "new");
 		return true;
 	}
-	if (e->digest || (c->ntm > 0 && c->nd == 0 && e->names <= 2 && (tok_word(c, 0, "resumen") ||
+	if (e->digest || ((c->ntm > 0 || e->off) && c->nd == 0 && e->names <= 2 && (tok_word(c, 0, "resumen") ||
 	    tok_word(c, 0, "summary") || tok_word(c, 0, "digest")))) {
 		SET(r->intent, "digest.set");
 		if (e->off)

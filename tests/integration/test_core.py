@@ -41,6 +41,14 @@ class Core(S.StackTestCase):
         self.assertIn("es or en", text(c.say("/language fr")).replace("Spanish or English", "es or en")
                       .replace("/language es or /language en", "es or en"))
 
+    def test_digest_command_on_and_off(self):
+        c = S.Chat(self.stack, 340004)
+        c.say("/resumen 7:30")
+        self.assertEqual(self.stack.sql("SELECT at_time::text, enabled FROM reminders.digest WHERE user_id = 340004"),
+                         [("07:30:00", True)])
+        c.say("/resumen off")
+        self.assertEqual(self.stack.sql("SELECT enabled FROM reminders.digest WHERE user_id = 340004"), [(False,)])
+
 
 if __name__ == "__main__":
     unittest.main()
