@@ -77,7 +77,11 @@ $(OUT)/utest/%: $(OUT)/tests/unit/%.o $(LIBA)
 
 unit-bins: $(UNIT_BIN)
 
--include $(LIB_OBJ:.o=.d) $(FCGI_OBJ:.o=.d) $(CRON_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+UNIT_OBJ := $(patsubst %.c,$(OUT)/%.o,$(UNIT_SRC))
+-include $(LIB_OBJ:.o=.d) $(FCGI_OBJ:.o=.d) $(CRON_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+
+# Unit-test objects are intermediate files to make; keep them so a rebuild is incremental.
+.SECONDARY: $(UNIT_OBJ)
 
 asan:
 	$(MAKE) OUT=build/asan BINDIR=build/asan/bin SANITIZE=address,undefined OPT='-O1 -g' all unit-bins
