@@ -3,68 +3,27 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/date.h"
 #include "core/tz.h"
 #include "nlu/nlu_int.h"
-
-/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
-static long
-days_from_civil(int y, int m, int d)
-{
-	long	 era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(long z, int *y, int *m, int *d)
-{
-	long	 era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-int
-date_days_in_month(int y, int m)
-{
-	static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (m < 1 || m > 12)
-		return 0;
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return dim[m - 1];
-}
 
 /* Days from the first date to the second (negative when it is earlier). */
 long
 date_days_between(int y1, int m1, int d1, int y2, int m2, int d2)
 {
-	return days_from_civil(y2, m2, d2) - days_from_civil(y1, m1, d1);
+	return civil_to_days(y2, m2, d2) - civil_to_days(y1, m1, d1);
 }
 
 void
 date_add_days(int *y, int *m, int *d, int days)
 {
-	civil_from_days(days_from_civil(*y, *m, *d) + days, y, m, d);
+	civil_from_days(civil_to_days(*y, *m, *d) + days, y, m, d);
 }
 
 int
 date_weekday(int y, int m, int d)
 {
-	long	 z = days_from_civil(y, m, d);
+	long	 z = civil_to_days(y, m, d);
 
 	return (int)(((z % 7) + 7 + 3) % 7) + 1;	/* 1970-01-01 was a Thursday */
 }
@@ -77,7 +36,7 @@ date_add_months(int *y, int *m, int *d, int n)
 
 	*y = k / 12;
 	*m = k % 12 + 1;
-	dim = date_days_in_month(*y, *m);
+	dim = civil_days_in_month(*y, *m);
 	if (*d > dim)
 		*d = dim;
 }
@@ -177,7 +136,7 @@ resolve_partial(const struct nlu_ctx *c, const struct dspec *s, bool past, int *
 	if (s->kind == D_ABS) {
 		for (k = 0; k < 9; k++) {
 			yy = past ? ty - k : ty + k;
-			if (s->d > date_days_in_month(yy, s->m))
+			if (s->d > civil_days_in_month(yy, s->m))
 				continue;
 			cmp = (s->m - tm) * 100 + (s->d - td);
 			if (k == 0 && (past ? cmp > 0 : cmp < 0))
@@ -190,7 +149,7 @@ resolve_partial(const struct nlu_ctx *c, const struct dspec *s, bool past, int *
 	for (k = 0; k < 14; k++) {
 		yy = ty, mm = tm;
 		date_add_months(&yy, &mm, &td, past ? -k : k);
-		if (s->d > date_days_in_month(yy, mm))
+		if (s->d > civil_days_in_month(yy, mm))
 			continue;
 		if (k == 0 && (past ? s->d > c->now->day : s->d < c->now->day))
 			continue;
@@ -235,7 +194,7 @@ date_resolve(const struct nlu_ctx *c, const struct dspec *s, bool past, int *y, 
 	case D_ABS:
 		if (s->y == 0)
 			return resolve_partial(c, s, past, y, m, d);
-		if (s->d > date_days_in_month(s->y, s->m))
+		if (s->d > civil_days_in_month(s->y, s->m))
 			return -1;
 		*y = s->y, *m = s->m, *d = s->d;
 		return 0;
@@ -251,7 +210,7 @@ date_resolve(const struct nlu_ctx *c, const struct dspec *s, bool past, int *y, 
 			next_weekday(y, m, d, s->wd, true);
 		return 0;
 	case D_ENDMONTH:
-		*d = date_days_in_month(*y, *m);
+		*d = civil_days_in_month(*y, *m);
 		return 0;
 	case D_WEEKEND:
 		if (date_weekday(*y, *m, *d) != 7)

@@ -63,7 +63,7 @@ num_parts(const char *f, char *sep, int p[3], int digits[3])
 static bool
 dm_ok(int d, int m)
 {
-	return m >= 1 && m <= 12 && d >= 1 && d <= date_days_in_month(2000, m);
+	return m >= 1 && m <= 12 && d >= 1 && d <= civil_days_in_month(2000, m);
 }
 
 /* The token after "i" says "hours" (9-11h, 2-4pm): then "a-b" is a range of times, not a date. */

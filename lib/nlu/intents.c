@@ -413,7 +413,7 @@ task_list(struct nlu_ctx *c, struct nlu_result *r)
 		date_fmt(r->until, y, m, d);
 	} else if (s->kind == D_PERIOD && s->unit == P_MONTH) {
 		date_resolve(c, s, false, &y, &m, &d);
-		date_fmt(r->until, y, m, date_days_in_month(y, m));
+		date_fmt(r->until, y, m, civil_days_in_month(y, m));
 	} else if (s->first > 0 && (tok_word(c, s->first - 1, "hasta") || tok_word(c, s->first - 1, "until") ||
 	    tok_word(c, s->first - 1, "before") || tok_word(c, s->first - 1, "by") ||
 	    tok_word(c, s->first - 1, "till") || (tok_word(c, s->first - 1, "el") &&

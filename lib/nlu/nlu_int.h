@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/date.h"
 #include "nlu/nlu.h"
 
 #define NLU_MAXTEXT	2048	/* bytes of a message that are read; the rest is ignored */
@@ -236,7 +237,6 @@ void	 times_find(struct nlu_ctx *);
 void	 durations_find(struct nlu_ctx *);
 
 /* calendar.c */
-int	 date_days_in_month(int y, int m);
 void	 date_add_months(int *y, int *m, int *d, int n);
 long	 date_days_between(int y1, int m1, int d1, int y2, int m2, int d2);
 int	 date_resolve(const struct nlu_ctx *, const struct dspec *, bool past, int *y, int *m, int *d);
