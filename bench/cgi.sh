@@ -14,30 +14,11 @@ out=$root/tests/out/bench-cgi
 mkdir -p "$out"
 envf=$out/stack.env
 rm -f "$envf"
-stack=""
-cleanup() {
-	if [ -n "$stack" ]; then
-		kill -TERM "$stack" 2>/dev/null || true
-		wait "$stack" 2>/dev/null || true
-		stack=""
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+. bench/stack.inc
 
 /usr/bin/python3 tests/lib/stack.py --name bench-cgi-stack --cgi --workers "$workers" \
 	--set MSB_FLOOD_PER_MINUTE=1000000000 --env-file "$envf" >"$out/stack.log" 2>&1 &
-stack=$!
-n=0
-until [ -f "$envf" ]; do
-	kill -0 "$stack" 2>/dev/null || { cat "$out/stack.log" >&2; echo "cgi.sh: the stack did not start" >&2; exit 1; }
-	[ $n -lt 300 ] || { echo "cgi.sh: the stack did not start in 30 s" >&2; exit 1; }
-	sleep 0.1
-	n=$((n + 1))
-done
-# shellcheck disable=SC1090
-. "$envf"
+bench_stack_ready cgi.sh
 export MSB_WEBHOOK_SECRET BENCH_USERS=64
 wrk -t 2 -c "$conns" -d 2s -s bench/webhook.lua "$STACK_WEBHOOK_URL" >"$out/wrk-warmup.txt" 2>&1
 wrk -t 2 -c "$conns" -d "${secs}s" --timeout 30s --latency -s bench/webhook.lua "$STACK_WEBHOOK_URL" >"$out/wrk.txt" 2>&1

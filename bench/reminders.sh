@@ -25,17 +25,7 @@ rm -f "$envf"
 now_epoch=1907568000	# 2030-06-13T08:00:00Z, a Thursday: --now of the first run
 iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 
-stack=""
-cleanup() {
-	if [ -n "$stack" ]; then
-		kill -TERM "$stack" 2>/dev/null || true
-		wait "$stack" 2>/dev/null || true
-		stack=""
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+. bench/stack.inc
 
 # Python's http.server writes an answer's head and body in two segments with Nagle on, so on a
 # kept-alive connection every answer stalls ~40 ms on the client's delayed ACK: the pacer waits for
@@ -50,16 +40,7 @@ import stack
 sys.argv[0] = "stack.py"
 stack.main()
 EOF
-stack=$!
-n=0
-until [ -f "$envf" ]; do
-	kill -0 "$stack" 2>/dev/null || { cat "$out/stack.log" >&2; echo "reminders.sh: the stack did not start" >&2; exit 1; }
-	[ $n -lt 300 ] || { echo "reminders.sh: the stack did not start in 30 s" >&2; exit 1; }
-	sleep 0.1
-	n=$((n + 1))
-done
-# shellcheck disable=SC1090
-. "$envf"
+bench_stack_ready reminders.sh
 export MSB_DATABASE_URL MSB_BOT_TOKEN MSB_TELEGRAM_API MSB_LOG_STDERR=0
 pgbin=$(sh tests/lib/pg.sh bindir)
 psql() { "$pgbin/psql" -XAtq -v ON_ERROR_STOP=1 "$MSB_DATABASE_URL" "$@"; }

@@ -22,31 +22,12 @@ mkdir -p "$out"
 envf=$out/stack.env
 rm -f "$envf"
 
-stack=""
-cleanup() {
-	if [ -n "$stack" ]; then
-		kill -TERM "$stack" 2>/dev/null || true
-		wait "$stack" 2>/dev/null || true
-		stack=""
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+. bench/stack.inc
 
 # The flood limit would turn most of the run into refusals: lift it for the bench.
 /usr/bin/python3 tests/lib/stack.py --name bench --workers "$workers" \
 	--set MSB_FLOOD_PER_MINUTE=1000000000 --env-file "$envf" >"$out/stack.log" 2>&1 &
-stack=$!
-n=0
-until [ -f "$envf" ]; do
-	kill -0 "$stack" 2>/dev/null || { cat "$out/stack.log" >&2; echo "webhook.sh: the stack did not start" >&2; exit 1; }
-	[ $n -lt 300 ] || { echo "webhook.sh: the stack did not start in 30 s" >&2; exit 1; }
-	sleep 0.1
-	n=$((n + 1))
-done
-# shellcheck disable=SC1090
-. "$envf"
+bench_stack_ready webhook.sh
 export MSB_WEBHOOK_SECRET BENCH_USERS="$users"
 pgbin=$(sh tests/lib/pg.sh bindir)
 psql() { "$pgbin/psql" -XAtq "$MSB_DATABASE_URL" "$@"; }
