@@ -1,9 +1,16 @@
 -- pgbench_update.sql: what one "hola" update costs the database at least. See LICENSE.
--- The webhook's minimum: record the update_id, upsert the sender, in one transaction.
+-- The webhook's own statements, sent the way it sends them (lib/bot/user.c): BEGIN, recording
+-- the update_id and upserting the sender go out together in one round trip; then COMMIT.
 \set uid random(900000000, 900000015)
 \set upd random(1, 9000000000000000000)
-BEGIN;
-INSERT INTO core.updates (update_id) VALUES (:upd) ON CONFLICT DO NOTHING;
-INSERT INTO core.users (user_id, chat_id, first_name, lang) VALUES (:uid, :uid, 'Bench', 'es')
-	ON CONFLICT (user_id) DO UPDATE SET updated_at = now(), flood_hits = core.users.flood_hits + 1;
+BEGIN \;
+INSERT INTO core.updates (update_id) VALUES (:upd) ON CONFLICT DO NOTHING \;
+INSERT INTO core.users (user_id, chat_id, lang, tz, first_name, flood_hits)
+	VALUES (:uid, :uid, 'es', 'Europe/Madrid', 'Bench', 1)
+	ON CONFLICT (user_id) DO UPDATE SET first_name = EXCLUDED.first_name,
+		active = core.users.active OR true, updated_at = now(),
+		flood_hits = CASE WHEN core.users.flood_window = date_trunc('minute', now())
+			THEN core.users.flood_hits + 1 ELSE 1 END,
+		flood_window = date_trunc('minute', now())
+	RETURNING chat_id, lang, tz, active, flood_hits, (xmax = 0) AS is_new;
 COMMIT;

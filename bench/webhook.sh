@@ -35,7 +35,7 @@ psql() { "$pgbin/psql" -XAtq "$MSB_DATABASE_URL" "$@"; }
 # A warm-up, then the measured run.
 wrk -t "$threads" -c "$conns" -d 2s -s bench/webhook.lua "$STACK_WEBHOOK_URL" >"$out/wrk-warmup.txt" 2>&1
 before=$(psql -c "SELECT count(*) FROM core.updates")
-wrk -t "$threads" -c "$conns" -d "${secs}s" --latency -s bench/webhook.lua "$STACK_WEBHOOK_URL" >"$out/wrk.txt" 2>&1
+{ [ -n "${BENCH_CPUPROF:-}" ] && (sleep 2; sh /tmp/cpuprof.sh 5 > $out/cpuprof.txt) & } ; wrk -t "$threads" -c "$conns" -d "${secs}s" --latency -s bench/webhook.lua "$STACK_WEBHOOK_URL" >"$out/wrk.txt" 2>&1
 after=$(psql -c "SELECT count(*) FROM core.updates")
 res=$(grep '^RESULT' "$out/wrk.txt") || { cat "$out/wrk.txt" >&2; exit 1; }
 val() { echo "$res" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
@@ -57,7 +57,7 @@ master_rss=$(hwm "$STACK_FCGI_PID")
 # pgbench: the same transaction, the same concurrency, the same server.
 pgbench_threads=$threads
 [ "$pgbench_threads" -gt "$conns" ] && pgbench_threads=$conns
-"$pgbin/pgbench" -n -c "$conns" -j "$pgbench_threads" -T "$secs" -f bench/pgbench_update.sql \
+{ [ -n "${BENCH_CPUPROF:-}" ] && (sleep 2; sh /tmp/cpuprof.sh 5 > $out/cpuprof-pgbench.txt) & } ; "$pgbin/pgbench" -n -c "$conns" -j "$pgbench_threads" -T "$secs" -f bench/pgbench_update.sql \
 	"$MSB_DATABASE_URL" >"$out/pgbench.txt" 2>&1 || { cat "$out/pgbench.txt" >&2; exit 1; }
 tps=$(sed -n 's/^tps = \([0-9.]*\) .*without initial connection time.*/\1/p' "$out/pgbench.txt" | head -n 1)
 [ -n "$tps" ] || tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out/pgbench.txt" | head -n 1)

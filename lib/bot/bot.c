@@ -23,7 +23,16 @@ bot_outcome_name(enum bot_outcome o)
 	}
 }
 
-/* Records "update_id". Returns 1 if it is new, 0 if seen before, -1 on error. */
+/* Ids are kept a week: Telegram retries for 24 hours at most. Pruned now and then, not every time. */
+static int
+prune_updates(struct db *db, int64_t update_id)
+{
+	if (update_id % 512 != 0)
+		return 0;
+	return db_exec(db, "DELETE FROM core.updates WHERE received_at < now() - interval '7 days'", 0, NULL);
+}
+
+/* Records "update_id" alone (no sender to load). Returns 1 if it is new, 0 if seen before, -1 on error. */
 static int
 record_update(struct db *db, int64_t update_id)
 {
@@ -34,11 +43,20 @@ record_update(struct db *db, int64_t update_id)
 	if (db_exec_count(db, "INSERT INTO core.updates (update_id) VALUES ($1) ON CONFLICT DO NOTHING",
 	    1, p, &n) != 0)
 		return -1;
-	/* Ids are kept a week: Telegram retries for 24 hours at most. Pruned now and then, not every time. */
-	if (n == 1 && update_id % 512 == 0 &&
-	    db_exec(db, "DELETE FROM core.updates WHERE received_at < now() - interval '7 days'", 0, NULL) != 0)
-		return -1;
 	return n == 1;
+}
+
+/* The update's id, and its sender if it has one. Returns 1 if it is new, 0 if seen before, -1 on error. */
+static int
+arrive(struct bot_ctx *c)
+{
+	int fresh;
+
+	fresh = c->u->user_id != 0 ? user_arrive(c->db, c->cfg, c->u, &c->user) :
+	    record_update(c->db, c->u->update_id);
+	if (fresh == 1 && prune_updates(c->db, c->u->update_id) != 0)
+		return -1;
+	return fresh;
 }
 
 static intent_fn
@@ -189,8 +207,6 @@ handle(struct bot_ctx *c)
 
 	if (c->u->user_id == 0)
 		return 0;
-	if (user_load_or_create(c->db, c->cfg, c->u, &c->user) != 0)
-		return -1;
 	reply_init(c->reply, c->a, c->user.lang, c->u->chat_id ? c->u->chat_id : c->user.chat_id);
 	set_local_now(c);
 	if ((hits = c->user.flood_hits) > c->cfg->flood_per_minute) {
@@ -234,10 +250,10 @@ bot_process(struct db *db, const struct config *cfg, struct tg *tg, const struct
 		return BOT_DB_DOWN;
 	if (db_begin(db) != 0)
 		return db_is_down(db) ? BOT_DB_DOWN : BOT_ERROR;
-	if ((fresh = record_update(db, u->update_id)) <= 0) {
-		if (fresh == 0 && db_commit(db) == 0)
+	if ((fresh = arrive(&c)) <= 0) {
+		/* Seen before: nothing of this run may stay (arrive counted the sender again). */
+		if (db_rollback(db) == 0 && fresh == 0)
 			return BOT_DUPLICATE;
-		db_rollback(db);
 		return db_is_down(db) ? BOT_DB_DOWN : BOT_ERROR;
 	}
 	if (handle(&c) == 0 && db_commit(db) == 0)

@@ -11,12 +11,14 @@ struct update;
 struct user;
 
 /*
- * Loads the sender of "u" into "*out", creating them on first contact with
- * the language of their Telegram client (or the configured default) and the
- * configured zone. A message from them means they can be written to again.
- * Counts the update in out->flood_hits. Returns 0 or -1.
+ * Records u->update_id in core.updates and, if it is new, loads the sender
+ * of "u" into "*out", creating them on first contact with the language of
+ * their Telegram client (or the configured default) and the configured
+ * zone. A message from them means they can be written to again. Counts the
+ * update in out->flood_hits. Returns 1, or 0 if the update was recorded
+ * before (the caller must roll back: the upsert ran all the same), or -1.
  */
-int	user_load_or_create(struct db *, const struct config *, const struct update *u, struct user *out);
+int	user_arrive(struct db *, const struct config *, const struct update *u, struct user *out);
 
 int	user_set_lang(struct db *, int64_t user_id, const char *lang);
 int	user_set_tz(struct db *, int64_t user_id, const char *tz);

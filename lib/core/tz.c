@@ -54,49 +54,54 @@ tz_valid(const char *name)
 }
 
 /*
- * Runs with TZ set to "tz" and puts the old value back. Workers are
- * single-threaded, so the switch is invisible to anyone else.
+ * Zone names that passed tz_valid lately: most updates come from a handful
+ * of zones, and checking one costs three system calls.
  */
-struct tz_saved {
-	char	*old;	/* NULL when TZ was unset */
-};
+#define TZ_KNOWN	8
+static char	 known_zones[TZ_KNOWN][64];
+static unsigned	 known_next;
 
-static int
-tz_enter(const char *tz, struct tz_saved *sv)
+static bool
+tz_known_valid(const char *tz)
 {
-	const char	*old = getenv("TZ");
+	unsigned	 i;
 
+	for (i = 0; i < TZ_KNOWN; i++)
+		if (strcmp(known_zones[i], tz) == 0)
+			return true;
 	if (!tz_valid(tz))
-		return -1;
-	sv->old = old != NULL ? xstrdup(old) : NULL;
-	setenv("TZ", tz, 1);
-	tzset();
-	return 0;
+		return false;
+	snprintf(known_zones[known_next++ % TZ_KNOWN], sizeof known_zones[0], "%s", tz);
+	return true;
 }
 
-static void
-tz_leave(struct tz_saved *sv)
+/*
+ * Sets TZ to "tz" for the libc calls that follow, and leaves it there:
+ * putting the old value back made glibc read two zone files on every
+ * call, and nothing else in these programs reads the local zone (log
+ * lines carry no time; syslog daemons stamp on receipt). Workers are
+ * single-threaded, so the switch is invisible to anyone else.
+ */
+static int
+tz_enter(const char *tz)
 {
-	if (sv->old != NULL)
-		setenv("TZ", sv->old, 1);
-	else
-		unsetenv("TZ");
-	tzset();
-	free(sv->old);
-	sv->old = NULL;
+	const char	*cur = getenv("TZ");
+
+	if (!tz_known_valid(tz))
+		return -1;
+	if (cur == NULL || strcmp(cur, tz) != 0) {
+		setenv("TZ", tz, 1);
+		tzset();
+	}
+	return 0;
 }
 
 int
 tz_localtime(const char *tz, time_t t, struct tm *out)
 {
-	struct tz_saved	 sv;
-	int		 rc;
-
-	if (tz_enter(tz, &sv) != 0)
+	if (tz_enter(tz) != 0)
 		return -1;
-	rc = localtime_r(&t, out) != NULL ? 0 : -1;
-	tz_leave(&sv);
-	return rc;
+	return localtime_r(&t, out) != NULL ? 0 : -1;
 }
 
 /* The UTC offset in effect at instant "t", in seconds east; TZ already set. */
@@ -120,7 +125,6 @@ offset_at(time_t t)
 int
 tz_mktime(const char *tz, const struct tm *local, time_t *out)
 {
-	struct tz_saved	 sv;
 	struct tm	 w = *local;
 	time_t		 wall, best = 0;
 	long		 offs[3];
@@ -131,7 +135,7 @@ tz_mktime(const char *tz, const struct tm *local, time_t *out)
 	errno = 0;
 	if ((wall = timegm(&w)) == (time_t)-1 && errno == EOVERFLOW)
 		return -1;
-	if (tz_enter(tz, &sv) != 0)
+	if (tz_enter(tz) != 0)
 		return -1;
 	offs[0] = offset_at(wall - 86400);
 	offs[1] = offset_at(wall);
@@ -146,7 +150,6 @@ tz_mktime(const char *tz, const struct tm *local, time_t *out)
 	}
 	if (!found)
 		best = wall - offs[0];
-	tz_leave(&sv);
 	*out = best;
 	return 0;
 }

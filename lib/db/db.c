@@ -169,6 +169,7 @@ db_ensure(struct db *db)
 {
 	if (!db->down && idle_conn_alive(db->conn))
 		return 0;
+	db->begin_pending = false;	/* the transaction it was for is gone with the connection */
 	PQreset(db->conn);
 	if (PQstatus(db->conn) != CONNECTION_OK) {
 		log_err("db: reconnect failed: %s", PQerrorMessage(db->conn));
@@ -190,21 +191,66 @@ db_is_down(const struct db *db)
 	return db->down;
 }
 
-/*
- * The one place SQL runs with parameters (text, $1..$n). Checks the exact
- * status "want"; on anything else logs the statement's first line and the
- * scrubbed server message, clears the result and returns NULL.
- */
+/* One pipelined query's result, and the NULL that closes it. NULL when the connection is gone. */
 static PGresult *
-run(struct db *db, const char *sql, int n, const char *const *params, ExecStatusType want)
+pipeline_result(PGconn *c)
 {
-	PGresult	*res;
+	PGresult	*r = PQgetResult(c), *end;
+
+	if (r != NULL && (end = PQgetResult(c)) != NULL)
+		PQclear(end);	/* not a single-result query: cannot happen with ours */
+	return r;
+}
+
+/*
+ * Sends a pending BEGIN and "count" statements in one pipeline (libpq's
+ * pipeline mode) and reads every answer: one wait for the server instead
+ * of one each. On the webhook's path that halves the waits for a "hola".
+ * out[i] gets statement i's result: after a failure the server skips the
+ * rest (PGRES_PIPELINE_ABORTED); NULL when the connection went.
+ */
+static void
+pipeline(struct db *db, const struct db_stmt *st, int count, PGresult **out)
+{
+	PGconn		*c = db->conn;
+	bool		 begin = db->begin_pending, sent;
+	PGresult	*r;
+	int		 i;
+
+	db->begin_pending = false;
+	for (i = 0; i < count; i++)
+		out[i] = NULL;
+	if (PQenterPipelineMode(c) != 1)
+		return;
+	sent = !begin || PQsendQueryParams(c, "BEGIN", 0, NULL, NULL, NULL, NULL, 0) == 1;
+	for (i = 0; sent && i < count; i++)
+		sent = PQsendQueryParams(c, st[i].sql, st[i].n, NULL, st[i].params, NULL, NULL, 0) == 1;
+	if (sent && PQpipelineSync(c) == 1) {
+		bool alive = true;
+
+		if (begin) {
+			r = pipeline_result(c);
+			alive = r != NULL;
+			if (!alive || PQresultStatus(r) != PGRES_COMMAND_OK)
+				log_err("db: BEGIN: %s", alive ? PQresultErrorMessage(r) : PQerrorMessage(c));
+			PQclear(r);
+		}
+		for (i = 0; alive && i < count; i++)
+			alive = (out[i] = pipeline_result(c)) != NULL;
+		if (alive && (r = PQgetResult(c)) != NULL)
+			PQclear(r);	/* PGRES_PIPELINE_SYNC */
+	}
+	if (PQexitPipelineMode(c) != 1)
+		db->down = true;	/* answers left unread: only a lost connection does that; reset it */
+}
+
+/* Logs why "res" (NULL: the connection's error) is not what statement "sql" should give. */
+static void
+report(struct db *db, const char *sql, int n, const char *const *params, const PGresult *res)
+{
 	struct strbuf	 why = STRBUF_INIT;
 	char		 name[128];
 
-	res = PQexecParams(db->conn, sql, n, NULL, params, NULL, NULL, 0);
-	if (res != NULL && PQresultStatus(res) == want)
-		return res;
 	if (res != NULL && PQresultStatus(res) == PGRES_FATAL_ERROR)
 		scrubbed_error(res, n, params, &why);
 	else if (res != NULL)
@@ -213,22 +259,93 @@ run(struct db *db, const char *sql, int n, const char *const *params, ExecStatus
 		strbuf_adds(&why, PQerrorMessage(db->conn));
 	log_err("db: %s: %s", db_sql_name(sql, name, sizeof name), strbuf_str(&why));
 	strbuf_release(&why);
+}
+
+int
+db_send_pending_begin(struct db *db)
+{
+	if (!db->begin_pending)
+		return 0;
+	db->begin_pending = false;
+	return db_exec(db, "BEGIN", 0, NULL);
+}
+
+/*
+ * The one place a single statement runs with parameters (text, $1..$n).
+ * Checks the exact status "want"; on anything else logs the statement's
+ * first line and the scrubbed server message, clears the result and
+ * returns NULL. A pending BEGIN goes out with it.
+ */
+static PGresult *
+run(struct db *db, const char *sql, int n, const char *const *params, ExecStatusType want)
+{
+	struct db_stmt	 st = { sql, n, params };
+	PGresult	*res;
+
+	if (db->begin_pending)
+		pipeline(db, &st, 1, &res);
+	else
+		res = PQexecParams(db->conn, sql, n, NULL, params, NULL, NULL, 0);
+	if (res != NULL && PQresultStatus(res) == want)
+		return res;
+	report(db, sql, n, params, res);
 	PQclear(res);
 	db_note_failure(db);
 	return NULL;
+}
+
+static long
+cmd_tuples(PGresult *res)
+{
+	return strtol(PQcmdTuples(res), NULL, 10);	/* "" (no count) is 0 */
+}
+
+static struct db_res *
+wrap(PGresult *res)
+{
+	struct db_res	*r = xmalloc(sizeof *r);
+
+	r->res = res;
+	return r;
+}
+
+int
+db_pipeline(struct db *db, const struct db_stmt *st, int count, struct db_res **out)
+{
+	PGresult	*res[DB_PIPELINE_MAX];
+	int		 i, failed = -1;
+
+	if (count < 1 || count > DB_PIPELINE_MAX)
+		return -1;
+	pipeline(db, st, count, res);
+	for (i = 0; i < count && failed < 0; i++)
+		if (res[i] == NULL || (PQresultStatus(res[i]) != PGRES_COMMAND_OK &&
+		    PQresultStatus(res[i]) != PGRES_TUPLES_OK))
+			failed = i;
+	if (failed >= 0) {
+		report(db, st[failed].sql, st[failed].n, st[failed].params, res[failed]);
+		db_note_failure(db);
+	}
+	for (i = 0; i < count; i++) {
+		out[i] = failed < 0 ? wrap(res[i]) : NULL;
+		if (failed >= 0)
+			PQclear(res[i]);
+	}
+	return failed < 0 ? 0 : -1;
+}
+
+long
+db_affected(const struct db_res *r)
+{
+	return r != NULL ? cmd_tuples(r->res) : 0;
 }
 
 struct db_res *
 db_query(struct db *db, const char *sql, int n, const char *const *params)
 {
 	PGresult	*res = run(db, sql, n, params, PGRES_TUPLES_OK);
-	struct db_res	*r;
 
-	if (res == NULL)
-		return NULL;
-	r = xmalloc(sizeof *r);
-	r->res = res;
-	return r;
+	return res != NULL ? wrap(res) : NULL;
 }
 
 int
@@ -239,7 +356,7 @@ db_exec_count(struct db *db, const char *sql, int n, const char *const *params, 
 	if (res == NULL)
 		return -1;
 	if (affected != NULL)
-		*affected = strtol(PQcmdTuples(res), NULL, 10);	/* "" (no count) is 0 */
+		*affected = cmd_tuples(res);
 	PQclear(res);
 	return 0;
 }
@@ -294,20 +411,30 @@ db_res_free(struct db_res *r)
 	free(r);
 }
 
+/* BEGIN waits for the transaction's first statement (pipeline). */
 int
 db_begin(struct db *db)
 {
-	return db_exec(db, "BEGIN", 0, NULL);
+	if (db->begin_pending) {
+		log_err("db: BEGIN inside a transaction");
+		return -1;
+	}
+	db->begin_pending = true;
+	return 0;
 }
 
 /* COMMIT of a transaction that had failed "succeeds" with tag ROLLBACK: that is a failure here. */
 int
 db_commit(struct db *db)
 {
-	PGresult	*res = run(db, "COMMIT", 0, NULL, PGRES_COMMAND_OK);
+	PGresult	*res;
 	int		 rc = -1;
 
-	if (res == NULL)
+	if (db->begin_pending) {	/* nothing ran: nothing to commit */
+		db->begin_pending = false;
+		return 0;
+	}
+	if ((res = run(db, "COMMIT", 0, NULL, PGRES_COMMAND_OK)) == NULL)
 		return -1;
 	if (strcmp(PQcmdStatus(res), "COMMIT") == 0)
 		rc = 0;
@@ -320,6 +447,10 @@ db_commit(struct db *db)
 int
 db_rollback(struct db *db)
 {
+	if (db->begin_pending) {
+		db->begin_pending = false;
+		return 0;
+	}
 	return db_exec(db, "ROLLBACK", 0, NULL);
 }
 

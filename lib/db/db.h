@@ -36,7 +36,25 @@ int		 db_exec(struct db *, const char *sql, int n, const char *const *params);
 /* Like db_exec, and "*affected" receives the rows changed (PQcmdTuples). */
 int		 db_exec_count(struct db *, const char *sql, int n, const char *const *params, long *affected);
 
+/*
+ * Statements sent at once and answered at once (libpq's pipeline mode):
+ * one wait for the server instead of one each. They run in order, in the
+ * current transaction (db_begin's BEGIN goes out with them); after one
+ * fails the rest are skipped. Returns 0 with out[i] holding statement i's
+ * result (rows or none; the caller frees each), or -1 with out[] all NULL
+ * and the failure logged as db_query logs it.
+ */
+struct db_stmt {
+	const char		*sql;
+	int			 n;
+	const char *const	*params;
+};
+#define DB_PIPELINE_MAX 8
+int		 db_pipeline(struct db *, const struct db_stmt *, int count, struct db_res **out);
+
 int		 db_rows(const struct db_res *);
+/* Rows a statement changed (PQcmdTuples); 0 when it says none. */
+long		 db_affected(const struct db_res *);
 /* The value at "row" of column "col" (by name), NULL when SQL NULL or no such column. */
 const char	*db_get(const struct db_res *, int row, const char *col);
 /* The same as an integer; "dflt" when NULL or not a number. */

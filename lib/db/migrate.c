@@ -50,9 +50,14 @@ ensure_table(struct db *db, void *arg)
 static int
 exec_script(struct db *db, const struct migration *m)
 {
-	PGresult	*res = PQexec(db->conn, m->sql);
-	ExecStatusType	 st = res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	PGresult	*res;
+	ExecStatusType	 st;
 	int		 rc = 0;
+
+	if (db_send_pending_begin(db) != 0)
+		return -1;
+	res = PQexec(db->conn, m->sql);
+	st = res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		log_err("db: migration %s failed: %s", m->name,

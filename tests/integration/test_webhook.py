@@ -111,12 +111,12 @@ class WebhookTest(S.StackTestCase):
         upd = self.message_update(ana, "/start")
         first = ana.send(upd)
         self.assertTrue(first)
-        users_before = self.stack.sql("SELECT user_id, updated_at FROM core.users WHERE user_id = %s", ana.user_id)
+        users_before = self.stack.sql("SELECT user_id, updated_at, flood_hits FROM core.users WHERE user_id = %s", ana.user_id)
         again = ana.send(upd)
         self.assertEqual(ana.last_status, 200)
         self.assertEqual(again, [], "a retried update was answered again")
         self.assertEqual(self.stored(upd["update_id"]), 1)
-        self.assertEqual(self.stack.sql("SELECT user_id, updated_at FROM core.users WHERE user_id = %s", ana.user_id),
+        self.assertEqual(self.stack.sql("SELECT user_id, updated_at, flood_hits FROM core.users WHERE user_id = %s", ana.user_id),
                          users_before)
 
     def test_concurrent_duplicates_are_handled_once(self):

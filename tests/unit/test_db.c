@@ -285,6 +285,97 @@ test_reconnect(void **state)
 	assert_int_equal(db_ensure(db), 0);
 }
 
+/* Statements sent together: results in order, counts, and all-or-nothing on failure. */
+static void
+test_pipeline(void **state)
+{
+	struct db	*db = *state;
+	const char	*p200[] = { "200", "two hundred" }, *p201[] = { "201" }, *pbad[] = { "x" };
+	const struct db_stmt ok[] = {
+		{ "INSERT INTO test_db.t (id, s) VALUES ($1, $2) ON CONFLICT DO NOTHING", 2, p200 },
+		{ "INSERT INTO test_db.t (id) VALUES ($1) RETURNING id", 1, p201 },
+		{ "SELECT s FROM test_db.t WHERE id = $1", 1, p200 },
+	};
+	const struct db_stmt bad[] = {
+		{ "INSERT INTO test_db.t (id) VALUES (202)", 0, NULL },
+		{ "SELECT $1::bigint AS n", 1, pbad },
+		{ "INSERT INTO test_db.t (id) VALUES (203)", 0, NULL },
+	};
+	struct db_res	*out[3];
+
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(db_pipeline(db, ok, 3, out), 0);
+	assert_int_equal(db_affected(out[0]), 1);
+	assert_int_equal(db_get_i64(out[1], 0, "id", 0), 201);
+	assert_string_equal(db_get(out[2], 0, "s"), "two hundred");	/* sees the first one's row */
+	for (int i = 0; i < 3; i++)
+		db_res_free(out[i]);
+	/* The BEGIN went out with them: a rollback takes both rows away. */
+	assert_int_equal(db_rollback(db), 0);
+	assert_int_equal(count_id(db, "200"), 0);
+	assert_int_equal(count_id(db, "201"), 0);
+
+	/* Outside a transaction they are one implicit transaction: a failure keeps nothing. */
+	assert_int_equal(db_pipeline(db, bad, 3, out), -1);
+	assert_null(out[0]);
+	assert_null(out[1]);
+	assert_null(out[2]);
+	assert_int_equal(count_id(db, "202"), 0);
+	assert_int_equal(count_id(db, "203"), 0);
+	assert_false(db_is_down(db));
+	assert_int_equal(db_pipeline(db, ok, 0, out), -1);
+	assert_int_equal(db_pipeline(db, ok, DB_PIPELINE_MAX + 1, out), -1);
+}
+
+/* pg_stat_activity's state of backend "pid", as "other" sees it now. */
+static const char *
+session_state(struct db *other, const char *pid)
+{
+	static char	 buf[32];
+	const char	*p[] = { pid };
+	struct db_res	*r = db_query(other, "SELECT state FROM pg_catalog.pg_stat_activity WHERE pid = $1",
+	    1, p);
+
+	snprintf(buf, sizeof buf, "%s", r != NULL && db_get(r, 0, "state") ? db_get(r, 0, "state") : "?");
+	db_res_free(r);
+	return buf;
+}
+
+/* BEGIN waits for the first statement; an empty transaction commits without a word to the server. */
+static void
+test_deferred_begin(void **state)
+{
+	struct db	*db = *state, *other = open_test_db();
+	struct db_res	*r;
+	char		 id100[] = "100", pid[24];
+
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(db_begin(db), -1);	/* not twice */
+	assert_int_equal(db_commit(db), 0);
+	/* Seen from another session: idle after db_begin, in a transaction after the first statement. */
+	r = db_query(db, "SELECT pg_catalog.pg_backend_pid() AS pid", 0, NULL);
+	assert_non_null(r);
+	snprintf(pid, sizeof pid, "%s", db_get(r, 0, "pid"));
+	db_res_free(r);
+	assert_int_equal(db_begin(db), 0);
+	assert_string_equal(session_state(other, pid), "idle");
+	assert_int_equal(db_exec(db, "INSERT INTO test_db.t (id) VALUES (210)", 0, NULL), 0);
+	assert_string_equal(session_state(other, pid), "idle in transaction");
+	assert_int_equal(count_id(other, "210"), 0);	/* not committed */
+	assert_int_equal(db_rollback(db), 0);
+	assert_int_equal(count_id(db, "210"), 0);
+	/* A server gone while a BEGIN waits: the pipeline fails, the next ensure reconnects. */
+	assert_int_equal(db_begin(db), 0);
+	restart_server();
+	assert_null(db_query(db, "SELECT 1 AS one", 0, NULL));
+	assert_true(db_is_down(db));
+	db_rollback(db);
+	assert_int_equal(db_ensure(db), 0);
+	assert_int_equal(db_tx(db, insert_then, id100), 0);
+	assert_int_equal(count_id(db, "100"), 1);
+	db_close(other);
+}
+
 int
 main(void)
 {
@@ -295,6 +386,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tx, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reconnect, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deferred_begin, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
