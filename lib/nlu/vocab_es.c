@@ -235,6 +235,12 @@ const struct vocab vocab_es[] = {
 	{ "diagrama", V_CHART, 0 }, { "chart", V_CHART, 0 }, { "grafo", V_CHART, 0 },
 	{ "histograma", V_CHART, 0 }, { "histograma", V_CHARTKIND, 2 }, { "dibuja", V_CHART, 0 }, { "dibujame", V_CHART, 0 }, { "visualiza", V_CHART, 0 },
 	{ "hazme un quesito", V_CHART, 0 }, { "quesito", V_CHART, 0 }, { "tarta", V_CHARTKIND, 1 }, { "quesito", V_CHARTKIND, 1 }, { "circular", V_CHARTKIND, 1 },
+	{ "que puedo hacer", V_HELP, 0 },
+	{ "quesitos", V_CHART, 0 }, { "quesitos", V_CHARTKIND, 1 }, { "tartas", V_CHARTKIND, 1 },
+	{ "dibujo", V_CATEGORY, CAT_EDUCATION },	/* material de dibujo; and no typo of "dibuja" */
+	{ "seminario", V_CLASSKIND, 0 }, { "seminarios", V_CLASSKIND, 0 }, { "laboratorio", V_CLASSKIND, 0 },
+	{ "lab", V_CLASSKIND, 0 }, { "taller", V_CLASSKIND, 0 }, { "tutoria", V_CLASSKIND, 0 },
+	{ "hoja de ejercicios", V_TASKNOUN, 0 }, { "hoja de problemas", V_TASKNOUN, 0 },
 	{ "sectores", V_CHARTKIND, 1 }, { "queso", V_CHARTKIND, 1 }, { "pie", V_CHARTKIND, 1 },
 	{ "barras", V_CHARTKIND, 2 }, { "barra", V_CHARTKIND, 2 }, { "columnas", V_CHARTKIND, 2 },
 	{ "lineas", V_CHARTKIND, 3 }, { "linea", V_CHARTKIND, 3 }, { "evolucion", V_CHARTKIND, 3 },
