@@ -412,6 +412,41 @@ says_until(const struct nlu_ctx *c, int first)
 	return false;
 }
 
+/* "del mes", "de la semana", "of the year": the current period named without "este"/"this"; P_NONE if none. */
+static int
+the_period(const struct nlu_ctx *c)
+{
+	int	 i, v;
+
+	for (i = 1; i < c->n; i++)
+		if (c->t[i].role == R_NONE && tok_is(c, i, V_PERIOD, &v) && (tok_word(c, i - 1, "del") ||
+		    (tok_is(c, i - 1, V_ARTICLE, NULL) && (tok_word(c, i - 2, "de") || tok_word(c, i - 2, "of")))))
+			return v;
+	return P_NONE;
+}
+
+/* "tareas de la semana": up to the end of this week or month; "de hoy" is today. */
+static void
+list_this_period(const struct nlu_ctx *c, struct nlu_result *r)
+{
+	int	 y = c->now->year, m = c->now->month, d = c->now->day;
+
+	switch (the_period(c)) {
+	case P_DAY:
+		date_fmt(r->date, y, m, d);
+		break;
+	case P_WEEK:
+		date_add_days(&y, &m, &d, 7 - date_weekday(y, m, d));
+		date_fmt(r->until, y, m, d);
+		break;
+	case P_MONTH:
+		date_fmt(r->until, y, m, civil_days_in_month(y, m));
+		break;
+	default:
+		break;
+	}
+}
+
 /* task.list: "hasta el miércoles" is an end; "para mañana" a day; "esta semana" up to its Sunday. */
 static void
 task_list(struct nlu_ctx *c, struct nlu_result *r)
@@ -422,8 +457,10 @@ task_list(struct nlu_ctx *c, struct nlu_result *r)
 
 	SET(r->intent, "task.list");
 	list_subject(c, r);
-	if (!first_date(c, false, buf, &s))
+	if (!first_date(c, false, buf, &s)) {
+		list_this_period(c, r);
 		return;
+	}
 	if (s->kind == D_PERIOD && s->unit == P_WEEK) {
 		date_resolve(c, s, false, &y, &m, &d);
 		wd = date_weekday(y, m, d);
@@ -732,6 +769,7 @@ pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *
 		return true;
 	}
 	if (c->nmo == 0 && !e->number && e->names <= 2 + (e->category && e->howmuch) && ((e->expense && c->every) ||
+	    ((e->expense || e->total) && c->nd == 0 && the_period(c) != P_NONE) ||
 	    (e->howmuch && (c->nd > 0 || c->every || (e->category && !asks_price(c)))))) {
 		SET(r->intent, "expense.summary");	/* "gastos semana", "how much this year" */
 		spending_when(c, r);
@@ -830,6 +868,11 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 		return true;
 	}
 	if (e->timetable && c->nmo == 0 && !(c->nwdays > 0 && c->ntm > 0)) {
+		if (c->nd > 0 && !c->wd_plural && c->d[0].kind != D_PERIOD && c->d[0].kind != D_MONTHONLY &&
+		    first_date(c, false, r->date, NULL)) {
+			SET(r->intent, "agenda.show");	/* "horario del lunes", "my schedule on wednesday": one day */
+			return true;
+		}
 		SET(r->intent, "timetable.show");
 		return true;
 	}

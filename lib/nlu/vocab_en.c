@@ -349,6 +349,7 @@ const struct vocab vocab_en[] = {
 	{ "jeans", V_CATEGORY, CAT_SHOPPING }, { "hoodie", V_CATEGORY, CAT_SHOPPING }, { "haircut", V_CATEGORY, CAT_SHOPPING },
 	{ "laptop", V_CATEGORY, CAT_SHOPPING }, { "shopping", V_CATEGORY, CAT_SHOPPING }, { "toiletries", V_CATEGORY, CAT_SHOPPING },
 	{ "electricity", V_CATEGORY, CAT_BILLS }, { "water", V_CATEGORY, CAT_BILLS }, { "bill", V_CATEGORY, CAT_BILLS },
+	{ "payments", V_EXPENSE, 0 }, { "recurring payments", V_EXPENSE, 0 },
 	{ "bills", V_CATEGORY, CAT_BILLS }, { "phone", V_CATEGORY, CAT_BILLS }, { "phone bill", V_CATEGORY, CAT_BILLS },
 	{ "insurance", V_CATEGORY, CAT_BILLS }, { "utilities", V_CATEGORY, CAT_BILLS }, { "heating", V_CATEGORY, CAT_BILLS },
 	{ "broadband", V_CATEGORY, CAT_BILLS }, { "mobile", V_CATEGORY, CAT_BILLS }, { "laundry", V_CATEGORY, CAT_BILLS },
