@@ -266,11 +266,13 @@ span_date(struct nlu_ctx *c, int i)
 		n = tok_num(c, k);
 	if (n < 0 || !tok_is(c, k + 1, V_UNIT, &unit))
 		return 0;
-	if (k == i) {	/* English "3 days ago" */
-		if (!tok_is(c, k + 2, V_AGO, NULL))
-			return 0;
+	if (k == i && tok_is(c, k + 2, V_AGO, NULL)) {	/* English "3 days ago" */
 		sign = -1;
 		used = 3;
+	} else if (k == i) {	/* "a week from today", "2 days from now" */
+		if (!tok_word(c, k + 2, "from") || !(tok_word(c, k + 3, "today") || tok_word(c, k + 3, "now")))
+			return 0;
+		used = 4;
 	} else {
 		used = k + 2 - i;
 	}

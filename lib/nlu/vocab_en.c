@@ -247,7 +247,8 @@ const struct vocab vocab_en[] = {
 	{ "h", V_HOURMARK, 0 }, { "hrs", V_HOURMARK, 0 }, { "o'clock", V_HOURMARK, 0 }, { "oclock", V_HOURMARK, 0 },
 	{ "noon", V_NOON, 720 }, { "midday", V_NOON, 720 }, { "midnight", V_NOON, 0 }, { "lunchtime", V_NOON, 720 },
 	{ "end of month", V_ENDMONTH, 0 }, { "end of the month", V_ENDMONTH, 0 }, { "month end", V_ENDMONTH, 0 },
-	{ "end of this month", V_ENDMONTH, 0 }, { "eom", V_ENDMONTH, 0 },
+	{ "end of this month", V_ENDMONTH, 0 }, { "eom", V_ENDMONTH, 0 }, { "last day of the month", V_ENDMONTH, 0 },
+	{ "last day of this month", V_ENDMONTH, 0 },
 	{ "weekend", V_WEEKEND, 0 }, { "this weekend", V_WEEKEND, 0 }, { "the weekend", V_WEEKEND, 0 },
 
 	{ "the", V_ARTICLE, 0 }, { "a", V_ARTICLE, 0 }, { "an", V_ARTICLE, 0 }, { "my", V_ARTICLE, 0 },

@@ -320,7 +320,8 @@ const struct vocab vocab_es[] = {
 	{ "hr", V_HOURMARK, 0 },
 	{ "mediodia", V_NOON, 720 }, { "medio dia", V_NOON, 720 }, { "medianoche", V_NOON, 0 },
 	{ "fin de mes", V_ENDMONTH, 0 }, { "final de mes", V_ENDMONTH, 0 }, { "final del mes", V_ENDMONTH, 0 },
-	{ "fin del mes", V_ENDMONTH, 0 }, { "finales de mes", V_ENDMONTH, 0 },
+	{ "fin del mes", V_ENDMONTH, 0 }, { "finales de mes", V_ENDMONTH, 0 }, { "finales del mes", V_ENDMONTH, 0 },
+	{ "ultimo dia del mes", V_ENDMONTH, 0 }, { "ultimo dia de mes", V_ENDMONTH, 0 },
 	{ "fin de semana", V_WEEKEND, 0 }, { "este finde", V_WEEKEND, 0 },
 
 	{ "el", V_ARTICLE, 0 }, { "la", V_ARTICLE, 0 }, { "los", V_ARTICLE, 0 }, { "las", V_ARTICLE, 0 },

@@ -42,4 +42,10 @@ C = [
 ("es", N, "horario del lunes", {"intent":"agenda.show","date":"2026-11-30"}),
 ("es", N, "horario de esta semana", {"intent":"timetable.show"}),
 ("en", N, "remind me of payments 2 days before", {"intent":"reminder.set","target":"expenses","minutes":2880}),
+# third round
+("es", N, "examen de Física el último día del mes", {"intent":"task.add","title":"examen de Física","due_date":"2026-11-30","subject":"Física"}),
+("en", N, "rent due on the last day of the month", {"intent":"task.add","due_date":"2026-11-30"}),
+("en", N, "essay due a week from today", {"intent":"task.add","title":"essay","due_date":"2026-12-05"}),
+("en", N, "essay due 3 days from now", {"intent":"task.add","title":"essay","due_date":"2026-12-01"}),
+("en", N, "spent 5 on coffee 3 days ago", {"intent":"expense.add","amount":"5.00","currency":"EUR","concept":"coffee","date":"2026-11-25"}),
 ]
