@@ -82,8 +82,8 @@ num_date(struct nlu_ctx *c, int i)
 	bool		 amb = false;
 	struct dspec	*s;
 
-	if (c->t[i].kind != T_NUM || (n = num_parts(c->t[i].f, &sep, p, dg)) < 2)
-		return 0;
+	if (i >= c->n || c->t[i].kind != T_NUM || (n = num_parts(c->t[i].f, &sep, p, dg)) < 2)
+		return 0;	/* past the last token lies the previous message's */
 	if (sep != '/' && sep != '-' && !(sep == '.' && n == 3))
 		return 0;
 	if (sep == '-' && n == 2 && (time_suffix(c, i) || (p[0] < p[1] && p[1] <= 24 &&
@@ -221,6 +221,10 @@ weekday_date(struct nlu_ctx *c, int i)
 		mark(c, i, k - 1, R_DATE);	/* "Monday Dec 1st", "lunes 1 de diciembre": the date says it */
 		return k - i;
 	}
+	if (is_free(c, k) && num_date(c, k) > 0) {
+		mark(c, i, k - 1, R_DATE);	/* "martes 15/12": the numbers say which Tuesday */
+		return k + 1 - i;
+	}
 	if (tok_word(c, k - 1, ","))
 		k--;
 	if ((used = tok_phrase(c, k, V_NEXT, NULL)) > 0 && !tok_is(c, k, V_WEEKDAY, NULL))
@@ -262,11 +266,13 @@ span_date(struct nlu_ctx *c, int i)
 		n = tok_num(c, k);
 	if (n < 0 || !tok_is(c, k + 1, V_UNIT, &unit))
 		return 0;
-	if (k == i) {	/* English "3 days ago" */
-		if (!tok_is(c, k + 2, V_AGO, NULL))
-			return 0;
+	if (k == i && tok_is(c, k + 2, V_AGO, NULL)) {	/* English "3 days ago" */
 		sign = -1;
 		used = 3;
+	} else if (k == i) {	/* "a week from today", "2 days from now" */
+		if (!tok_word(c, k + 2, "from") || !(tok_word(c, k + 3, "today") || tok_word(c, k + 3, "now")))
+			return 0;
+		used = 4;
 	} else {
 		used = k + 2 - i;
 	}

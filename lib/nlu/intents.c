@@ -394,6 +394,59 @@ list_subject(const struct nlu_ctx *c, struct nlu_result *r)
 	}
 }
 
+/* "hasta el", "antes del", "until", "by the": the date at "first" ends a span rather than names a day. */
+static bool
+says_until(const struct nlu_ctx *c, int first)
+{
+	static const char *const w[] = { "hasta", "antes", "until", "before", "by", "till", "til", NULL };
+	const char *const	*p;
+	int			 i = first - 1;
+
+	if (i >= 0 && (tok_word(c, i, "el") || tok_word(c, i, "la") || tok_word(c, i, "the")))
+		i--;
+	if (i >= 0 && (tok_word(c, i, "de") || tok_word(c, i, "del")))
+		i--;
+	for (p = w; i >= 0 && *p != NULL; p++)
+		if (tok_word(c, i, *p))
+			return true;
+	return false;
+}
+
+/* "del mes", "de la semana", "of the year": the current period named without "este"/"this"; P_NONE if none. */
+static int
+the_period(const struct nlu_ctx *c)
+{
+	int	 i, v;
+
+	for (i = 1; i < c->n; i++)
+		if (c->t[i].role == R_NONE && tok_is(c, i, V_PERIOD, &v) && (tok_word(c, i - 1, "del") ||
+		    (tok_is(c, i - 1, V_ARTICLE, NULL) && (tok_word(c, i - 2, "de") || tok_word(c, i - 2, "of")))))
+			return v;
+	return P_NONE;
+}
+
+/* "tareas de la semana": up to the end of this week or month; "de hoy" is today. */
+static void
+list_this_period(const struct nlu_ctx *c, struct nlu_result *r)
+{
+	int	 y = c->now->year, m = c->now->month, d = c->now->day;
+
+	switch (the_period(c)) {
+	case P_DAY:
+		date_fmt(r->date, y, m, d);
+		break;
+	case P_WEEK:
+		date_add_days(&y, &m, &d, 7 - date_weekday(y, m, d));
+		date_fmt(r->until, y, m, d);
+		break;
+	case P_MONTH:
+		date_fmt(r->until, y, m, civil_days_in_month(y, m));
+		break;
+	default:
+		break;
+	}
+}
+
 /* task.list: "hasta el miércoles" is an end; "para mañana" a day; "esta semana" up to its Sunday. */
 static void
 task_list(struct nlu_ctx *c, struct nlu_result *r)
@@ -404,8 +457,10 @@ task_list(struct nlu_ctx *c, struct nlu_result *r)
 
 	SET(r->intent, "task.list");
 	list_subject(c, r);
-	if (!first_date(c, false, buf, &s))
+	if (!first_date(c, false, buf, &s)) {
+		list_this_period(c, r);
 		return;
+	}
 	if (s->kind == D_PERIOD && s->unit == P_WEEK) {
 		date_resolve(c, s, false, &y, &m, &d);
 		wd = date_weekday(y, m, d);
@@ -414,10 +469,7 @@ task_list(struct nlu_ctx *c, struct nlu_result *r)
 	} else if (s->kind == D_PERIOD && s->unit == P_MONTH) {
 		date_resolve(c, s, false, &y, &m, &d);
 		date_fmt(r->until, y, m, civil_days_in_month(y, m));
-	} else if (s->first > 0 && (tok_word(c, s->first - 1, "hasta") || tok_word(c, s->first - 1, "until") ||
-	    tok_word(c, s->first - 1, "before") || tok_word(c, s->first - 1, "by") ||
-	    tok_word(c, s->first - 1, "till") || (tok_word(c, s->first - 1, "el") &&
-	    tok_word(c, s->first - 2, "hasta")) || tok_word(c, s->first - 1, "antes"))) {
+	} else if (says_until(c, s->first)) {
 		memcpy(r->until, buf, sizeof buf);
 	} else {
 		memcpy(r->date, buf, sizeof buf);
@@ -462,6 +514,20 @@ only_social(const struct nlu_ctx *c, const struct evidence *e)
 	return e->greet && e->words == 0 && c->nd == 0 && c->nmo == 0;
 }
 
+/* The first part of an IANA zone name, folded ("america" of "America/Lima"). */
+static bool
+iana_area(const char *f)
+{
+	static const char *const areas[] = { "africa", "america", "antarctica", "arctic", "asia", "atlantic",
+	    "australia", "europe", "indian", "pacific", "etc", "us", "canada", "brazil", "mexico", "chile", NULL };
+	const char *const	*p;
+
+	for (p = areas; *p != NULL; p++)
+		if (strcmp(f, *p) == 0)
+			return true;
+	return false;
+}
+
 /*
  * An IANA zone written out ("America/Mexico_City") or a city the zone
  * table knows ("Madrid", "New York"), into "buf" when not NULL.
@@ -477,6 +543,8 @@ zone_said(const struct nlu_ctx *c, char *buf, size_t len)
 			continue;
 		for (a = i - 1; a > 0 && c->t[a].glued; a--)
 			;
+		if (!iana_area(c->t[a].f))
+			continue;	/* "mon/wed", "ida/vuelta": words, not a zone */
 		for (b = i + 1; b + 1 < c->n && c->t[b + 1].glued; b++)
 			;
 		if (buf != NULL)
@@ -679,6 +747,18 @@ asks_price(const struct nlu_ctx *c)
 	return false;
 }
 
+/* A chart is asked for: a chart word, a chart kind, or "compare this month with last month". */
+static bool
+wants_chart(const struct nlu_ctx *c, const struct evidence *e)
+{
+	if (e->sure_money > 0)
+		return false;	/* "material de dibujo 22 €": an amount with a currency is spent, not charted */
+	return e->chart || (e->kind && (e->expense || e->chart || tok_said(c, V_COMPARE) || (c->nd > 0 &&
+	    e->names <= 2))) || (tok_said(c, V_COMPARE) && e->expense && c->nmo == 0) ||
+	    (first_is(c, V_COMPARE) && c->nmo == 0 && c->nd >= 1 && (c->nd >= 2 || tok_said(c, V_PREV) ||
+	    tok_said(c, V_LAST)) && c->d[0].kind == D_PERIOD && !e->tasks && !e->tasknoun && !e->klass);
+}
+
 /* Spending questions, charts and budgets. */
 static bool
 pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -689,16 +769,13 @@ pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *
 		return true;
 	}
 	if (c->nmo == 0 && !e->number && e->names <= 2 + (e->category && e->howmuch) && ((e->expense && c->every) ||
+	    ((e->expense || e->total) && c->nd == 0 && the_period(c) != P_NONE) ||
 	    (e->howmuch && (c->nd > 0 || c->every || (e->category && !asks_price(c)))))) {
 		SET(r->intent, "expense.summary");	/* "gastos semana", "how much this year" */
 		spending_when(c, r);
 		return true;
 	}
-	if (e->chart || (e->kind && (e->expense || e->chart || tok_said(c, V_COMPARE) || (c->nd > 0 &&
-	    e->names <= 2))) || (tok_said(c, V_COMPARE) && e->expense && c->nmo == 0) ||
-	    (first_is(c, V_COMPARE) && c->nmo == 0 && c->nd >= 1 && (c->nd >= 2 || tok_said(c, V_PREV) ||
-	    tok_said(c, V_LAST)) && c->d[0].kind == D_PERIOD && !e->tasks &&
-	    !e->tasknoun && !e->klass)) {	/* "compare this month with last month" */
+	if (wants_chart(c, e)) {
 		expense_chart(c, r);
 		return true;
 	}
@@ -784,7 +861,18 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 		first_date(c, false, r->date, NULL);
 		return true;
 	}
+	if (first_is(c, V_QUESTION) && c->nd > 0 && c->nmo == 0 && c->ntm == 0 && e->names <= 1 && !e->todo &&
+	    !e->tasknoun && !e->taskverb0 && !e->klass) {
+		SET(r->intent, "agenda.show");	/* "¿algo para el domingo?": nothing named but the day */
+		first_date(c, false, r->date, NULL);
+		return true;
+	}
 	if (e->timetable && c->nmo == 0 && !(c->nwdays > 0 && c->ntm > 0)) {
+		if (c->nd > 0 && !c->wd_plural && c->d[0].kind != D_PERIOD && c->d[0].kind != D_MONTHONLY &&
+		    first_date(c, false, r->date, NULL)) {
+			SET(r->intent, "agenda.show");	/* "horario del lunes", "my schedule on wednesday": one day */
+			return true;
+		}
 		SET(r->intent, "timetable.show");
 		return true;
 	}

@@ -52,6 +52,8 @@ nlu_parse(const char *text, const struct nlu_now *now, const char *lang, struct 
 	c.now = now;
 	c.en = lang != NULL && strcmp(lang, "en") == 0;
 	tok_split(&c);
+	if (c.n < NLU_MAXTOK)	/* a look one past the end reads nothing, not an earlier message's token */
+		memset(&c.t[c.n], 0, sizeof c.t[0]);
 	tok_phrases(&c);
 	cadence_find(&c);
 	money_find(&c, false);

@@ -101,6 +101,7 @@ enum vclass {
 	V_GRADE,	/* nota, score: the numbers around are marks, not money */
 	V_FORTNIGHT,	/* cada dos semanas, every other week: a class every 2 weeks */
 	V_PARITY,	/* semanas impares 1, pares 2, odd weeks 1, even weeks 2 */
+	V_CLASSKIND,	/* seminario, lab, tutorial: a kind of class, not part of its subject */
 	V__MAX
 };
 

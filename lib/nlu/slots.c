@@ -469,7 +469,7 @@ class_edge(const struct nlu_ctx *c, int i)
 	return is_edge_word(c, i) || tok_is(c, i, V_CLASS, NULL) || tok_is(c, i, V_HAVE, NULL) ||
 	    tok_is(c, i, V_EVERY, NULL) || tok_is(c, i, V_OF, NULL) || tok_is(c, i, V_SELF, NULL) ||
 	    tok_is(c, i, V_TO, NULL) || tok_is(c, i, V_FROM, NULL) || tok_is(c, i, V_NEW, NULL) ||
-	    tok_is(c, i, V_FILLER, NULL);
+	    tok_is(c, i, V_FILLER, NULL) || tok_is(c, i, V_CLASSKIND, NULL);
 }
 
 /* A class's subject: the first run of words no grammar took, less "clase de", "tengo", "cada". */

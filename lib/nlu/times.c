@@ -241,6 +241,8 @@ clock_time(struct nlu_ctx *c, int i)
 	    strchr(c->t[i + 2].f, ':') != NULL)) &&
 	    c->t[i].kind == T_NUM))
 		return 0;	/* a bare number is not a time, but "thursdays 10 to 12" is a range */
+	if (k == i && !a.marked && tok_is(c, i - 1, V_NOTMONEY, NULL))
+		return 0;	/* "capítulos 3 y 4", "chapters 2 to 5": names, not hours */
 	if (k == i && !a.ampm && strchr(c->t[i].f, ':') == NULL && (tok_is(c, i - 1, V_IN, NULL) ||
 	    tok_is(c, i - 1, V_DURING, NULL) || tok_is(c, i - 1, V_AGO, NULL) || tok_word(c, i - 1, "con") ||
 	    tok_word(c, i - 1, "with") || tok_is(c, i + a.used, V_ADVANCE, NULL)))

@@ -284,33 +284,80 @@ tok_num(const struct nlu_ctx *c, int i)
 	return -1;
 }
 
+/* Spanish chat spellings read as the word in phrases: "q puedes hacer" is "que puedes hacer". */
+static const char *
+spelled_out(const struct nlu_ctx *c, int i)
+{
+	static const char *const ab[][2] = { { "q", "que" }, { "k", "que" }, { "xq", "porque" },
+	    { "pq", "porque" }, { "porq", "porque" }, { "tb", "tambien" }, { "tmb", "tambien" } };
+	size_t	 k;
+
+	if (c->en || c->t[i].kind != T_WORD || c->t[i].flen > 4)
+		return c->t[i].f;
+	for (k = 0; k < sizeof ab / sizeof ab[0]; k++)
+		if (strcmp(c->t[i].f, ab[k][0]) == 0)
+			return ab[k][1];
+	return c->t[i].f;
+}
+
+/*
+ * Looks up the "n" words from "i" as a phrase, each as written or (with
+ * "full") spelled out; none when the words run into punctuation.
+ */
+static void
+phrase_at(struct nlu_ctx *c, int i, int n, bool full)
+{
+	char		 buf[5 * NLU_TOKLEN + 5];
+	const char	*w;
+	size_t		 l = 0;
+	int		 k;
+
+	for (k = 0; k < n; k++) {
+		if (k > 0 && c->t[i + k].kind == T_PUNCT)
+			return;
+		w = full ? spelled_out(c, i + k) : c->t[i + k].f;
+		if (k)
+			buf[l++] = ' ';
+		memcpy(buf + l, w, strlen(w) + 1);
+		l += strlen(w);
+	}
+	vocab_phrase(buf, c->en, (uint8_t)n, c->t[i].pm, &c->t[i].npm);
+}
+
+/* True when a word from "i" on, within "n", is a chat spelling ("q", "xq"). */
+static bool
+has_short(const struct nlu_ctx *c, int i, int n)
+{
+	int	 k;
+
+	for (k = i; k < i + n && k < c->n; k++)
+		if (spelled_out(c, k) != c->t[k].f)
+			return true;
+	return false;
+}
+
 /* The phrases starting at each token, and the classes the message holds, computed once. */
 void
 tok_phrases(struct nlu_ctx *c)
 {
-	char	 buf[5 * NLU_TOKLEN + 5];
-	size_t	 l;
 	int	 i, n, k;
+	bool	 raw, full;
 
 	memset(c->present, 0, sizeof c->present);
 	for (i = 0; i < c->n; i++) {
 		for (k = 0; k < c->t[i].nm; k++)
 			c->present[c->t[i].m[k].cls / 64] |= 1ULL << (c->t[i].m[k].cls % 64);
-		if (c->t[i].kind == T_NUM || !vocab_starts_phrase(c->t[i].f))
+		if (c->t[i].kind == T_NUM)
 			continue;
-		for (n = 5; n >= 2; n--) {
+		raw = vocab_starts_phrase(c->t[i].f);
+		full = has_short(c, i, 5) && vocab_starts_phrase(spelled_out(c, i));
+		for (n = 5; n >= 2 && (raw || full); n--) {
 			if (i + n > c->n)
 				continue;
-			for (k = 0, l = 0; k < n; k++) {
-				if (k > 0 && c->t[i + k].kind == T_PUNCT)
-					break;
-				if (k)
-					buf[l++] = ' ';
-				memcpy(buf + l, c->t[i + k].f, strlen(c->t[i + k].f) + 1);
-				l += strlen(c->t[i + k].f);
-			}
-			if (k == n)
-				vocab_phrase(buf, c->en, (uint8_t)n, c->t[i].pm, &c->t[i].npm);
+			if (raw)
+				phrase_at(c, i, n, false);
+			if (full && has_short(c, i, n))
+				phrase_at(c, i, n, true);
 		}
 		for (k = 0; k < c->t[i].npm; k++)
 			c->present[c->t[i].pm[k].cls / 64] |= 1ULL << (c->t[i].pm[k].cls % 64);

@@ -173,6 +173,8 @@ const struct vocab vocab_es[] = {
 	{ "tengo k", V_TODO, 0 }, { "hay k", V_TODO, 0 }, { "he de", V_TODO, 0 },
 	{ "necesito", V_TODO, 0 }, { "recuerdame", V_TODO, 0 }, { "recordar", V_TODO, 0 },
 	{ "acuerdate de", V_TODO, 0 }, { "no olvidar", V_TODO, 0 }, { "no olvides", V_TODO, 0 },
+	{ "no te olvides", V_TODO, 0 }, { "no te olvides de", V_TODO, 0 },
+	{ "que no se me olvide", V_FILLER, 0 }, { "no se me olvide", V_FILLER, 0 },
 	{ "hacer", V_TASKVERB, 0 }, { "entregar", V_TASKVERB, 0 }, { "mandar", V_TASKVERB, 0 },
 	{ "enviar", V_TASKVERB, 0 }, { "terminar", V_TASKVERB, 0 }, { "acabar", V_TASKVERB, 0 },
 	{ "estudiar", V_TASKVERB, 0 }, { "repasar", V_TASKVERB, 0 }, { "preparar", V_TASKVERB, 0 },
@@ -210,9 +212,11 @@ const struct vocab vocab_es[] = {
 	{ "que", V_QUESTION, 0 }, { "quien", V_QUESTION, 0 }, { "cuando", V_QUESTION, 0 }, { "cuales", V_QUESTION, 0 },
 	{ "cual", V_QUESTION, 0 }, { "algo", V_QUESTION, 0 }, { "tengo algo", V_QUESTION, 0 },
 	{ "hay algo", V_QUESTION, 0 }, { "que hay", V_QUESTION, 0 },
+	{ "tngo", V_HAVE, 0 }, { "tngo", V_STOP, 0 },	/* chat spelling of "tengo" */
 	{ "tengo", V_HAVE, 0 }, { "tenemos", V_HAVE, 0 }, { "tienes", V_HAVE, 0 },
 
 	/* spending */
+	{ "gastao", V_SPENT, 0 }, { "he gastao", V_SPENT, 0 }, { "gastao", V_EXPENSE, 0 },	/* spoken "gastado" */
 	{ "gaste", V_SPENT, 0 }, { "he gastado", V_SPENT, 0 }, { "gastado", V_SPENT, 0 },
 	{ "me gaste", V_SPENT, 0 }, { "me he gastado", V_SPENT, 0 }, { "pague", V_SPENT, 0 },
 	{ "he pagado", V_SPENT, 0 }, { "pagado", V_SPENT, 0 }, { "compre", V_SPENT, 0 },
@@ -235,6 +239,12 @@ const struct vocab vocab_es[] = {
 	{ "diagrama", V_CHART, 0 }, { "chart", V_CHART, 0 }, { "grafo", V_CHART, 0 },
 	{ "histograma", V_CHART, 0 }, { "histograma", V_CHARTKIND, 2 }, { "dibuja", V_CHART, 0 }, { "dibujame", V_CHART, 0 }, { "visualiza", V_CHART, 0 },
 	{ "hazme un quesito", V_CHART, 0 }, { "quesito", V_CHART, 0 }, { "tarta", V_CHARTKIND, 1 }, { "quesito", V_CHARTKIND, 1 }, { "circular", V_CHARTKIND, 1 },
+	{ "que puedo hacer", V_HELP, 0 },
+	{ "quesitos", V_CHART, 0 }, { "quesitos", V_CHARTKIND, 1 }, { "tartas", V_CHARTKIND, 1 },
+	{ "dibujo", V_CATEGORY, CAT_EDUCATION },	/* material de dibujo; and no typo of "dibuja" */
+	{ "seminario", V_CLASSKIND, 0 }, { "seminarios", V_CLASSKIND, 0 }, { "laboratorio", V_CLASSKIND, 0 },
+	{ "lab", V_CLASSKIND, 0 }, { "taller", V_CLASSKIND, 0 }, { "tutoria", V_CLASSKIND, 0 },
+	{ "hoja de ejercicios", V_TASKNOUN, 0 }, { "hoja de problemas", V_TASKNOUN, 0 },
 	{ "sectores", V_CHARTKIND, 1 }, { "queso", V_CHARTKIND, 1 }, { "pie", V_CHARTKIND, 1 },
 	{ "barras", V_CHARTKIND, 2 }, { "barra", V_CHARTKIND, 2 }, { "columnas", V_CHARTKIND, 2 },
 	{ "lineas", V_CHARTKIND, 3 }, { "linea", V_CHARTKIND, 3 }, { "evolucion", V_CHARTKIND, 3 },
@@ -310,7 +320,8 @@ const struct vocab vocab_es[] = {
 	{ "hr", V_HOURMARK, 0 },
 	{ "mediodia", V_NOON, 720 }, { "medio dia", V_NOON, 720 }, { "medianoche", V_NOON, 0 },
 	{ "fin de mes", V_ENDMONTH, 0 }, { "final de mes", V_ENDMONTH, 0 }, { "final del mes", V_ENDMONTH, 0 },
-	{ "fin del mes", V_ENDMONTH, 0 }, { "finales de mes", V_ENDMONTH, 0 },
+	{ "fin del mes", V_ENDMONTH, 0 }, { "finales de mes", V_ENDMONTH, 0 }, { "finales del mes", V_ENDMONTH, 0 },
+	{ "ultimo dia del mes", V_ENDMONTH, 0 }, { "ultimo dia de mes", V_ENDMONTH, 0 },
 	{ "fin de semana", V_WEEKEND, 0 }, { "este finde", V_WEEKEND, 0 },
 
 	{ "el", V_ARTICLE, 0 }, { "la", V_ARTICLE, 0 }, { "los", V_ARTICLE, 0 }, { "las", V_ARTICLE, 0 },
@@ -386,6 +397,7 @@ const struct vocab vocab_es[] = {
 	{ "tarde", V_KNOWN, 0 }, { "hora", V_KNOWN, 0 }, { "clave", V_KNOWN, 0 }, { "claro", V_KNOWN, 0 },
 	{ "lunas", V_KNOWN, 0 }, { "echa", V_DONE, 0 }, { "echo", V_DONE, 0 },
 	{ "menos", V_KNOWN, 0 }, { "gasta", V_KNOWN, 0 }, { "gustos", V_KNOWN, 0 }, { "costa", V_KNOWN, 0 },
+	{ "xa", V_LINK, 0 }, { "xa", V_STOP, 0 },
 	{ "pa", V_LINK, 0 }, { "pa", V_STOP, 0 }, { "d", V_OF, 0 }, { "d", V_LINK, 0 }, { "d", V_STOP, 0 },
 	{ "k", V_QUESTION, 0 }, { "q", V_QUESTION, 0 }, { "k tengo", V_AGENDA, 1 }, { "q tengo", V_AGENDA, 1 },
 	{ "q hay", V_AGENDA, 1 }, { "k hay", V_AGENDA, 1 },

@@ -9,7 +9,8 @@ rows = []
 pub = os.path.join(HERE, "..", "..", "..", "..", "shared", "examples", "parse-examples.jsonl")
 if len(sys.argv) > 1:
     pub = sys.argv[1]
-for path in (pub, os.path.join(HERE, "lead_cases.jsonl")):    # the public examples, the lead's 495
+# the public examples, the lead's 495 (lead_cases.jsonl), then the other blind sets kept whole (*_cases.jsonl)
+for path in [pub] + sorted(glob.glob(os.path.join(HERE, "*_cases.jsonl"))):
     for line in open(path, encoding="utf-8"):
         if line.strip():
             rows.append(json.loads(line))
