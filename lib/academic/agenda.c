@@ -81,8 +81,10 @@ agenda_range(const struct bot_ctx *ctx, const struct nlu_result *r, int64_t *fir
 		*last = *first + 6;
 		if (*first < today && today <= *last)
 			*first = today;	/* what is left of this week */
-	} else if (r->until[0] != '\0' && civil_parse_days(r->until, &until) == 0 && until > *first)
+	} else if (r->until[0] != '\0' && civil_parse_days(r->until, &until) == 0 && until > today) {
+		*first = today;	/* "hasta el viernes": from today on */
 		*last = until;
+	}
 	if (*last - *first >= AGENDA_MAX_DAYS)
 		*last = *first + AGENDA_MAX_DAYS - 1;
 }

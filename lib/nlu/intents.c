@@ -476,6 +476,25 @@ task_list(struct nlu_ctx *c, struct nlu_result *r)
 	}
 }
 
+/*
+ * agenda.show: the day asked about in "date"; besides, "esta semana" / "next
+ * week" gives period "week" and "hasta el viernes" gives "until" too, so the
+ * bot can show each day of the span.
+ */
+static void
+agenda_when(struct nlu_ctx *c, struct nlu_result *r)
+{
+	const struct dspec	*s = NULL;
+
+	SET(r->intent, "agenda.show");
+	if (!first_date(c, false, r->date, &s))
+		return;
+	if (s->kind == D_PERIOD && s->unit == P_WEEK)
+		SET(r->period, "week");
+	else if (says_until(c, s->first))
+		memcpy(r->until, r->date, sizeof r->until);
+}
+
 /* What kind of small talk an "unknown" was, in "arg": "thanks", "bye" or "greeting", so the bot can answer. */
 static void
 small_talk(const struct nlu_ctx *c, struct nlu_result *r)
@@ -848,8 +867,7 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 	}
 	if (e->klass && c->nmo == 0 && c->ntm == 0 && !e->room && !c->wd_plural && c->nd > 0 &&
 	    c->d[0].kind != D_PERIOD && c->d[0].kind != D_MONTHONLY && (e->question || e->agenda || e->names <= 1)) {
-		SET(r->intent, "agenda.show");	/* "clases de mañana", "classes tomorrow?" */
-		first_date(c, false, r->date, NULL);
+		agenda_when(c, r);	/* "clases de mañana", "classes tomorrow?" */
 		return true;
 	}
 	if ((e->agenda || (e->question && tok_has(c, V_HAVE))) && c->nmo == 0 && !e->todo) {
@@ -857,14 +875,12 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 			SET(r->intent, "timetable.show");
 			return true;
 		}
-		SET(r->intent, "agenda.show");
-		first_date(c, false, r->date, NULL);
+		agenda_when(c, r);
 		return true;
 	}
 	if (first_is(c, V_QUESTION) && c->nd > 0 && c->nmo == 0 && c->ntm == 0 && e->names <= 1 && !e->todo &&
 	    !e->tasknoun && !e->taskverb0 && !e->klass) {
-		SET(r->intent, "agenda.show");	/* "¿algo para el domingo?": nothing named but the day */
-		first_date(c, false, r->date, NULL);
+		agenda_when(c, r);	/* "¿algo para el domingo?": nothing named but the day */
 		return true;
 	}
 	if (e->timetable && c->nmo == 0 && !(c->nwdays > 0 && c->ntm > 0)) {

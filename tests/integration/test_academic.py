@@ -275,6 +275,30 @@ class Academic(S.StackTestCase):
         r = self.one(ben.say("what do I have on %s" % (t + dt.timedelta(days=1)).strftime("%m/%d")))
         self.assertIn("nothing on", r["text"])
 
+    def test_agenda_for_a_week_or_up_to_a_day(self):
+        """"¿qué tengo esta semana?" shows each day left of this week with something on, under its own
+        heading; "la semana que viene" all of next week; "hasta el DD/MM" from today to that day."""
+        t = today()
+        ana = S.Chat(self.stack, 400220)
+        ana.say("CC los lunes, martes, miércoles, jueves y viernes de 9 a 10 en el aula 1.6")
+        heads = lambda text: re.findall(r"📅 <b>([^<]+)</b>", text)
+        left = [t + dt.timedelta(days=i) for i in range(7 - t.weekday())]   # today .. Sunday
+        text = self.one(ana.say("¿qué tengo esta semana?"))["text"]
+        self.assertEqual(len(heads(text)), sum(1 for d in left if d.weekday() < 5), text)
+        self.assertEqual(text.count("09:00–10:00 <b>CC</b>"), sum(1 for d in left if d.weekday() < 5))
+        text = self.one(ana.say("¿qué tengo la semana que viene?"))["text"]
+        monday = t + dt.timedelta(days=7 - t.weekday())
+        self.assertEqual(heads(text)[0], "lunes %d/%d" % (monday.day, monday.month), text)
+        self.assertEqual(len(heads(text)), 5, text)
+        end = t + dt.timedelta(days=9)
+        text = self.one(ana.say("¿qué tengo hasta el %s?" % ddmm(end)))["text"]
+        days = [t + dt.timedelta(days=i) for i in range(10)]
+        self.assertEqual(len(heads(text)), sum(1 for d in days if d.weekday() < 5), text)
+        ben = S.Chat(self.stack, 400221, lang="en")
+        r = self.one(ben.say("what's on next week?"))
+        self.assertIn("nothing on", r["text"])
+        self.assertIn("From Monday", r["text"])
+
     def test_agenda_and_feed_show_other_modules(self):
         """The agenda walks every day section and the feed every feed source: tasks appear without
         the academic module calling them."""
