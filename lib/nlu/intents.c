@@ -703,6 +703,19 @@ pick_term(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	return true;
 }
 
+/* What follows the delete verb (and an article) is a spending word: "borra la comida de ayer", "remove lunch". */
+static bool
+deletes_spending(const struct nlu_ctx *c)
+{
+	int	 i;
+
+	for (i = 0; i < c->n && !tok_is(c, i, V_DELETE, NULL); i++)
+		;
+	for (i++; i < c->n && tok_is(c, i, V_ARTICLE, NULL); i++)
+		;
+	return i < c->n && slot_category(c, i, i) != CAT_NONE;
+}
+
 /* Deleting, editing and stopping: task.delete, expense.delete, class.delete, task.edit, expense.stop, reminder.off. */
 static bool
 pick_change(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -721,6 +734,8 @@ pick_change(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 			SET(r->intent, "expense.delete");
 		else if (e->klass && !e->tasks && !e->tasknoun)
 			SET(r->intent, "class.delete");
+		else if (!e->tasks && !e->tasknoun && deletes_spending(c))
+			SET(r->intent, "expense.delete");	/* "borra la comida", "delete the taxi" */
 		else
 			SET(r->intent, "task.delete");
 		return true;

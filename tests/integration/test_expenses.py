@@ -247,6 +247,16 @@ class Totals(Base):
         self.assertIn("4,00 €", texts(r)[0])
         self.assertIn("+150", texts(r)[0])
 
+    def test_delete_by_its_spending_word(self):
+        """"borra la cena" reaches the expense (a spending word), not the tasks; a task keeps its name."""
+        c = S.Chat(self.stack, 600090)
+        c.say("cena 15€")
+        c.say("Comprar la cena del viernes para el 10/10/2100")
+        r = c.say("borra la cena")
+        self.assertIn("Borrado", " ".join(x["text"] or "" for x in r))
+        self.assertEqual(self.stack.sql("SELECT count(*) FROM expenses.expenses WHERE user_id = %s", 600090), [(0,)])
+        self.assertEqual(self.stack.sql("SELECT status FROM tasks.tasks WHERE user_id = %s", 600090), [("pending",)])
+
     def test_english_format_and_stop(self):
         uid = 600203
         chat = self.user(uid, "en")
