@@ -594,6 +594,18 @@ language_word(const struct nlu_ctx *c)
 	return false;
 }
 
+/* "desactiva el resumen", "no quiero el resumen": the digest's word anywhere, with an "off". */
+static bool
+names_digest(const struct nlu_ctx *c)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (tok_word(c, i, "resumen") || tok_word(c, i, "summary") || tok_word(c, i, "digest"))
+			return true;
+	return false;
+}
+
 /* Requests about the bot's own settings and data, named module.verb. */
 static bool
 pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -632,7 +644,8 @@ pick_settings(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		return true;
 	}
 	if (e->digest || ((c->ntm > 0 || e->off) && c->nd == 0 && e->names <= 2 && (tok_word(c, 0, "resumen") ||
-	    tok_word(c, 0, "summary") || tok_word(c, 0, "digest")))) {
+	    tok_word(c, 0, "summary") || tok_word(c, 0, "digest"))) ||
+	    (e->off && c->nd == 0 && c->nmo == 0 && !e->expense && e->names <= 2 && names_digest(c))) {
 		SET(r->intent, "digest.set");
 		if (e->off)
 			SET(r->arg, "off");
