@@ -355,6 +355,18 @@ expense_chart(struct nlu_ctx *c, struct nlu_result *r)
 }
 
 /* reminder.set and reminder.off: what to be warned of. */
+/* A spending word no grammar took: "1 día antes" is a span, not the supermarket Dia. */
+static bool
+free_category(const struct nlu_ctx *c)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->t[i].role == R_NONE && tok_is(c, i, V_CATEGORY, NULL) && !tok_is(c, i, V_UNIT, NULL))
+			return true;
+	return false;
+}
+
 static void
 reminder_target(const struct nlu_ctx *c, struct nlu_result *r)
 {
@@ -363,7 +375,7 @@ reminder_target(const struct nlu_ctx *c, struct nlu_result *r)
 	else if (has_phrase(c, V_TASKS) || has_phrase(c, V_TASKNOUN) || tok_has(c, V_TASKVERB) ||
 	    tok_word(c, 0, "task") || tok_word(c, 0, "tarea"))
 		SET(r->target, "tasks");
-	else if (has_phrase(c, V_EXPENSE) || tok_has(c, V_CATEGORY))
+	else if (has_phrase(c, V_EXPENSE) || free_category(c))
 		SET(r->target, "expenses");
 }
 
@@ -855,6 +867,45 @@ pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *
 	return false;
 }
 
+/* Words that, after "antes de", mean tasks in general: "antes de cada entrega", "before all deadlines". */
+static bool
+generic_task_word(const struct nlu_ctx *c, int i)
+{
+	return tok_is(c, i, V_TASKS, NULL) || tok_is(c, i, V_TASKNOUN, NULL) || tok_is(c, i, V_CLASS, NULL) ||
+	    tok_is(c, i, V_ARTICLE, NULL) || tok_word(c, i, "cada") || tok_word(c, i, "each") ||
+	    tok_word(c, i, "every") || tok_word(c, i, "all") || tok_word(c, i, "todas") || tok_word(c, i, "todos") ||
+	    tok_word(c, i, "mis") || tok_word(c, i, "my") || c->t[i].kind == T_PUNCT;
+}
+
+/*
+ * "avísame 3 días antes del hito 1", "2 days before the History essay":
+ * the words naming one task, in "ref". None when they name tasks in
+ * general ("antes de las entregas") or nothing follows.
+ */
+static void
+reminder_ref(const struct nlu_ctx *c, struct nlu_result *r)
+{
+	int	 i, k, last;
+
+	for (i = 0; i < c->n; i++) {
+		if (tok_word(c, i, "antes") && (tok_word(c, i + 1, "de") || tok_word(c, i + 1, "del")))
+			k = i + 2;
+		else if (tok_word(c, i, "before"))
+			k = i + 1;
+		else
+			continue;
+		while (k < c->n && (tok_is(c, k, V_ARTICLE, NULL) || tok_word(c, k, "mi") || tok_word(c, k, "my")))
+			k++;
+		for (last = c->n - 1; last >= k && c->t[last].kind == T_PUNCT; last--)
+			;
+		for (i = k; i <= last && generic_task_word(c, i); i++)
+			;
+		if (i <= last)
+			slot_text(c, k, last, r->ref, sizeof r->ref);
+		return;
+	}
+}
+
 /* reminder.set: "con 10 min de antelación", "45 min before lectures", "1 día antes de las entregas". */
 static bool
 pick_reminder(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -865,6 +916,8 @@ pick_reminder(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		return false;
 	SET(r->intent, "reminder.set");
 	reminder_target(c, r);
+	if (strcmp(r->target, "tasks") == 0)
+		reminder_ref(c, r);
 	r->has_minutes = true;
 	r->minutes = c->dur_min;
 	return true;

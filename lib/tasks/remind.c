@@ -24,27 +24,6 @@ leads_text(struct bot_ctx *c, const int *leads, int n)
 	return s;
 }
 
-/*
- * Until the parser gives ref for "antes del X" (tests/integration/test_tasks.py needs
- * "avísame 3 días antes del hito 1" to reach the task): the only handler reading the text.
- * The words after "antes del" / "before" in what the user wrote ("avísame 3
- * días antes del hito 1"), for when the parser gave no ref: "antes" alone or
- * "before deadlines" leaves nothing that names a task.
- */
-static const char *
-words_after_before(struct bot_ctx *c)
-{
-	static const char *const links[] = { " antes del ", " antes de la ", " antes de ", " before the ",
-	    " before my ", " before ", NULL };
-	const char *text = c->u != NULL ? c->u->text : NULL, *p;
-	size_t i;
-
-	for (i = 0; text != NULL && links[i] != NULL; i++)
-		if ((p = strstr(text, links[i])) != NULL)
-			return p + strlen(links[i]);
-	return NULL;
-}
-
 /* Words that name a task, or NULL when the request is about tasks in general. */
 static const char *
 task_words(struct bot_ctx *c, const struct nlu_result *r)
@@ -52,7 +31,7 @@ task_words(struct bot_ctx *c, const struct nlu_result *r)
 	const char *w = r->ref[0] ? r->ref : r->title;
 	int nw;
 
-	if (w[0] == '\0' && (w = words_after_before(c)) == NULL)
+	if (w[0] == '\0')
 		return NULL;
 	tasks_match_score(w, "", &nw);
 	return nw > 0 ? w : NULL;
