@@ -30,7 +30,7 @@ env MSB_DATABASE_URL="$url" MSB_CONFIG= "$bin/mystudentbot" migrate >/dev/null 2
 j=$(nproc)
 [ "$j" -gt "$conns" ] && j=$conns
 tps() {
-	"$pgbin/pgbench" -n -c "$conns" -j "$j" -T "$secs" -f bench/pgbench_update.sql "$url" >"$tmp/pgbench.txt" 2>&1 ||
+	"$pgbin/pgbench" -n -M extended -D users="${BENCH_USERS:-1000}" -c "$conns" -j "$j" -T "$secs" -f bench/pgbench_update.sql "$url" >"$tmp/pgbench.txt" 2>&1 ||
 		{ cat "$tmp/pgbench.txt" >&2; exit 1; }
 	sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$tmp/pgbench.txt" | tail -n 1 | awk '{ printf "%.0f", $1 }'
 }

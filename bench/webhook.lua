@@ -1,7 +1,7 @@
 -- webhook.lua: wrk script for bench/webhook.sh. See LICENSE.
 -- Every request is a distinct Update (update_id = run base + per-thread counter * 1000 + thread id;
 -- kept under 2^53 so that LuaJIT's doubles hold it exactly),
--- a private message "hola" from one of a few users. Secret from MSB_WEBHOOK_SECRET.
+-- a private message "hola" from one of BENCH_USERS senders. Secret from MSB_WEBHOOK_SECRET.
 local threads = {}
 local next_tid = 0
 
@@ -12,7 +12,7 @@ function setup(thread)
 end
 
 local secret = os.getenv("MSB_WEBHOOK_SECRET") or ""
-local users = tonumber(os.getenv("BENCH_USERS") or "16")
+local users = tonumber(os.getenv("BENCH_USERS") or "1000")
 local base, tid, n
 
 function init(args)

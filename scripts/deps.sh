@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential pkg-config libfcgi-dev libcurl4-openssl-dev libyajl-dev libpq-dev libgd-dev
 libutf8proc-dev libical-dev libcmocka-dev fonts-dejavu-core postgresql nginx-light python3 python3-psycopg2 curl
-wrk hyperfine spawn-fcgi fcgiwrap clang libclang-rt-14-dev valgrind procps util-linux"
+wrk hyperfine time spawn-fcgi fcgiwrap clang libclang-rt-14-dev valgrind procps util-linux"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -26,6 +26,7 @@ int	academic_warn_off(struct bot_ctx *, const struct nlu_result *);
 
 /* Buttons with callback_data "ac:...": undo, change, delete. */
 int	academic_callback(struct bot_ctx *, const char *data);
+int	academic_undo_change(struct bot_ctx *, int64_t batch);	/* undo route (bot.h) */
 
 /* Hooks: the day's classes (day_sections), the classes of the feed (feed_sources), class warnings (reminder_producers). */
 int	academic_day_section(struct db *, int64_t user_id, const char *lang, const char *tz,

@@ -3,6 +3,7 @@
 
 #include "academic/academic.h"
 #include "academic/acad.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/mem.h"
 #include "core/strbuf.h"
@@ -64,24 +65,65 @@ academic_day_section(struct db *db, int64_t user_id, const char *lang, const cha
 	return n;
 }
 
+/* The days the question covers: "esta semana" from today to Sunday, "hasta el viernes", or one day. */
+#define AGENDA_MAX_DAYS	14
+
+static void
+agenda_range(const struct bot_ctx *ctx, const struct nlu_result *r, int64_t *first, int64_t *last)
+{
+	int64_t today = civil_to_days(ctx->local.year, ctx->local.month, ctx->local.day), until;
+
+	if (r->date[0] == '\0' || civil_parse_days(r->date, first) != 0)
+		*first = today;
+	*last = *first;
+	if (strcmp(r->period, "week") == 0) {
+		*first -= civil_weekday(*first) - 1;	/* Monday */
+		*last = *first + 6;
+		if (*first < today && today <= *last)
+			*first = today;	/* what is left of this week */
+	} else if (r->until[0] != '\0' && civil_parse_days(r->until, &until) == 0 && until > *first)
+		*last = until;
+	if (*last - *first >= AGENDA_MAX_DAYS)
+		*last = *first + AGENDA_MAX_DAYS - 1;
+}
+
+/* One day's timeline under its heading, when it has anything. Returns the items, or -1. */
+static int
+agenda_day(struct bot_ctx *ctx, int64_t day, struct strbuf *out)
+{
+	struct strbuf one = STRBUF_INIT;
+	char date[CIVIL_YMD_LEN];
+	int n;
+
+	civil_fmt_ymd(day, date);
+	n = bot_day_timeline(ctx->db, ctx->user.id, ctx->user.lang, ctx->user.tz, date, &one);
+	if (n > 0)
+		strbuf_addf(out, "%s%s\n\n%s", out->len > 0 ? "\n\n" : "", reply_fmt(ctx->reply,
+		    "academic.agenda_head", acad_day_text(ctx->a, ctx->user.lang, day)), strbuf_str(&one));
+	strbuf_release(&one);
+	return n;
+}
+
 int
 academic_agenda_show(struct bot_ctx *ctx, const struct nlu_result *r)
 {
 	struct strbuf out = STRBUF_INIT;
-	int64_t day;
-	char date[11];
-	int total, rc = -1;
+	int64_t first, last, day;
+	int n, total = 0, rc = -1;
 
-	if (r->date[0] == '\0' || civil_parse_days(r->date, &day) != 0)
-		day = civil_to_days(ctx->local.year, ctx->local.month, ctx->local.day);
-	civil_fmt_ymd(day, date);
-	if ((total = bot_day_timeline(ctx->db, ctx->user.id, ctx->user.lang, ctx->user.tz, date, &out)) < 0)
-		goto out;
-	if (total == 0)
-		reply_msgf(ctx->reply, "academic.agenda_empty", acad_day_text(ctx->a, ctx->user.lang, day));
+	agenda_range(ctx, r, &first, &last);
+	for (day = first; day <= last; day++) {
+		if ((n = agenda_day(ctx, day, &out)) < 0)
+			goto out;
+		total += n;
+	}
+	if (total > 0)
+		reply_text(ctx->reply, strbuf_str(&out));
+	else if (first == last)
+		reply_msgf(ctx->reply, "academic.agenda_empty", acad_day_text(ctx->a, ctx->user.lang, first));
 	else
-		reply_text(ctx->reply, arena_printf(ctx->a, "%s\n\n%s", reply_fmt(ctx->reply, "academic.agenda_head",
-		    acad_day_text(ctx->a, ctx->user.lang, day)), strbuf_str(&out)));
+		reply_msgf(ctx->reply, "academic.agenda_empty_range", acad_day_text(ctx->a, ctx->user.lang, first),
+		    acad_day_text(ctx->a, ctx->user.lang, last));
 	rc = 0;
 out:
 	strbuf_release(&out);

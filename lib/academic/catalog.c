@@ -97,6 +97,7 @@ const struct msg academic_msgs[] = {
 	{ "academic.agenda_classes", "🎓 <b>Clases</b>", "🎓 <b>Classes</b>" },
 	{ "academic.agenda_day_off", "🏖 Ese día no hay clase.", "🏖 No classes that day." },
 	{ "academic.agenda_empty", "📅 %s: nada a la vista. 🎉", "📅 %s: nothing on. 🎉" },
+	{ "academic.agenda_empty_range", "📅 Del %s al %s: nada a la vista. 🎉", "📅 From %s to %s: nothing on. 🎉" },
 
 	{ "academic.warn_which", "¿De qué quieres que te avise?", "What should I warn you about?" },
 	{ "academic.warn_help", "Dime cuánto antes, por ejemplo «avísame 30 minutos antes de clase».",

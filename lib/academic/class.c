@@ -247,7 +247,8 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 		rc = 0;
 		goto out;
 	}
-	if (acad_settings_ensure(ctx->db, ctx->user.id, &minutes) != 0)
+	if (acad_settings_ensure(ctx->db, ctx->user.id, &minutes) != 0 ||
+	    bot_change_note(ctx, "academic", batch) != 0)
 		goto out;
 	if (had == 0 && minutes > 0)
 		strbuf_addf(&out, "\n\n%s", reply_fmt(ctx->reply, "academic.first_warn", minutes));

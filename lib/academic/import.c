@@ -128,6 +128,8 @@ academic_calendar_import(struct bot_ctx *ctx, const struct nlu_result *r)
 		reply_msgf(ctx->reply, "academic.import_nothing_new", (int)ics.n);
 		goto done;
 	}
+	if (bot_change_note(ctx, "academic", batch) != 0)
+		goto out;
 	if (ics.skipped > 0)
 		strbuf_addf(&lines, "\n\n%s", reply_fmt(ctx->reply, "academic.import_skipped", (int)ics.skipped));
 	if (had == 0 && minutes > 0)

@@ -165,6 +165,18 @@ callback_id(const char *data)
 	return (int64_t)number_of(data + strlen(ACAD_CB) + 2);
 }
 
+/* A typed "deshacer" after classes were added or imported: as the undo button, without a message to edit. */
+int
+academic_undo_change(struct bot_ctx *ctx, int64_t batch)
+{
+	int n = acad_batch_delete(ctx->db, ctx->user.id, batch);
+
+	if (n <= 0)
+		return n < 0 ? -1 : 1;	/* gone already: nothing left to undo */
+	reply_msgf(ctx->reply, n == 1 ? "academic.undone_one" : "academic.undone", n);
+	return 0;
+}
+
 /*
  * "ac:u:BATCH" undo, "ac:c:BATCH" change (undo and ask again), "ac:d:ID"
  * delete, "ac:e:ID" change one class, "ac:l" list, "ac:t" timetable. Ids are only ever looked up together with the

@@ -118,6 +118,22 @@ typedef int	(*feed_source_fn)(struct db *, int64_t user_id, const char *tz, feed
 extern const feed_source_fn		feed_sources[];		/* NULL-terminated */
 
 /*
+ * A typed "deshacer" / "undo" takes back the user's latest change, whichever
+ * module made it (lib/bot/undo.c). A module notes each change it can undo
+ * with bot_change_note (inside the update's transaction, "ref" its own id
+ * for it) and lists an undo function here. That function undoes change
+ * "ref" of c->user and says so in c->reply, returning 0; 1 if nothing is
+ * left to undo (its button undid it already); -1 on a database error.
+ */
+typedef int	(*undo_fn)(struct bot_ctx *, int64_t ref);
+struct undo_route {
+	const char	*module;	/* as given to bot_change_note, e.g. "tasks" */
+	undo_fn		 fn;
+};
+extern const struct undo_route		undo_routes[];		/* end with { NULL, NULL } */
+int	bot_change_note(struct bot_ctx *, const char *module, int64_t ref);
+
+/*
  * A reminder producer materializes the reminders it owns that fall due in
  * [from, to) into the reminder queue (lib/reminders/queue.h), idempotently;
  * the reminder run calls each before it claims what is due.

@@ -9,5 +9,6 @@ int	core_help(struct bot_ctx *, const struct nlu_result *);
 int	core_unknown(struct bot_ctx *, const struct nlu_result *);	/* a friendly "here is what I can do" */
 int	core_language(struct bot_ctx *, const struct nlu_result *);	/* arg: es | en */
 int	core_timezone(struct bot_ctx *, const struct nlu_result *);	/* arg: Area/City */
+int	core_undo(struct bot_ctx *, const struct nlu_result *);		/* the latest change, any module (undo.c) */
 
 #endif

@@ -30,6 +30,7 @@ const struct intent_route intent_routes[] = {
 	{ "core.timezone",     NULL,	core_timezone },
 	{ "help",              NULL,	core_help },
 	{ "unknown",           NULL,	core_unknown },
+	{ "undo",              NULL,	core_undo },		/* the latest change, any module: undo_routes */
 	/* academic */
 	{ "class.add",         NULL,	academic_class_add },
 	{ "class.list",        NULL,	academic_class_list },
@@ -49,7 +50,6 @@ const struct intent_route intent_routes[] = {
 	{ "task.done",         NULL,	tasks_done },
 	{ "task.delete",       NULL,	tasks_delete },
 	{ "task.edit",         NULL,	tasks_edit },
-	{ "undo",              NULL,	tasks_undo },
 	{ "reminder.set",      "tasks",	tasks_reminder_set },
 	{ "reminder.off",      "tasks",	tasks_reminder_off },
 
@@ -130,6 +130,17 @@ const struct callback_route callback_routes[] = {
 
 	/* privacy */
 	{ PRIVACY_CB,		privacy_callback },
+	{ NULL, NULL }
+};
+
+/* What a typed "deshacer" can take back, by the module that noted the change (bot_change_note). */
+const struct undo_route undo_routes[] = {
+	/* academic */
+	{ "academic",	academic_undo_change },
+	/* tasks */
+	{ "tasks",	tasks_do_undo },
+	/* expenses */
+	{ "expenses",	expenses_undo_change },
 	{ NULL, NULL }
 };
 

@@ -65,8 +65,23 @@ expenses_add(struct bot_ctx *c, const struct nlu_result *res)
 	day_str(r.day, day);
 	if (every_valid(res->every))
 		snprintf(r.every, sizeof r.every, "%s", res->every);
-	if ((r.id = exp_insert(c->db, c->user.id, &r)) < 0)
+	if ((r.id = exp_insert(c->db, c->user.id, &r)) < 0 || bot_change_note(c, "expenses", r.id) != 0)
 		return -1;
 	exp_confirm(c, &r, false);
 	return exp_budget_check(c);
+}
+
+/* A typed "deshacer" after an expense: as its undo button, without a message to edit. */
+int
+expenses_undo_change(struct bot_ctx *c, int64_t id)
+{
+	struct exp_row r;
+	int rc;
+
+	if ((rc = exp_get(c->db, c->user.id, id, c->a, &r)) <= 0)
+		return rc < 0 ? -1 : 1;	/* gone already: nothing left to undo */
+	if (exp_remove(c->db, c->user.id, id) < 0)
+		return -1;
+	reply_msgf(c->reply, "expenses.undone");
+	return 0;
 }

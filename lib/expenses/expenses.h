@@ -16,6 +16,7 @@ int	expenses_delete(struct bot_ctx *, const struct nlu_result *);		/* expense.de
 int	expenses_stop(struct bot_ctx *, const struct nlu_result *);		/* expense.stop */
 int	expenses_export(struct bot_ctx *, const struct nlu_result *);		/* expense.export */
 int	expenses_budget_set(struct bot_ctx *, const struct nlu_result *);	/* budget.set */
+int	expenses_undo_change(struct bot_ctx *, int64_t expense_id);		/* undo route (bot.h) */
 
 /* Buttons whose callback_data starts with "e:"; ids in it are checked against the presser. */
 int	expenses_callback(struct bot_ctx *, const char *data);

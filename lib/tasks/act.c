@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "tasks/internal.h"
+#include "tasks/tasks.h"
 #include "bot/bot.h"
 
 /* Loads the user's task "id"; 1 when it is not theirs or not there. */
@@ -32,7 +33,7 @@ set_status(struct bot_ctx *c, int64_t id, const char *action, const char *status
 		reply_msgf(c->reply, strcmp(status, "done") == 0 ? "tasks.already_done" : "tasks.gone");
 		return 0;
 	}
-	if (tasks_store_undo_push(c->db, c->user.id, id, action, &undo) != 0 ||
+	if (tasks_undo_record(c, id, action, &undo) != 0 ||
 	    tasks_store_set_status(c->db, c->user.id, id, status) != 0)
 		return -1;
 	snprintf(t.status, sizeof t.status, "%s", status);
@@ -72,7 +73,7 @@ tasks_do_move(struct bot_ctx *c, int64_t id, time_t due, bool has_time)
 		reply_msgf(c->reply, "tasks.move_past");
 		return 0;
 	}
-	if (tasks_store_undo_push(c->db, c->user.id, id, "edit", &undo) != 0 ||
+	if (tasks_undo_record(c, id, "edit", &undo) != 0 ||
 	    tasks_store_set_due(c->db, c->user.id, id, due, has_time) != 0)
 		return -1;
 	t.due = due;
@@ -81,6 +82,14 @@ tasks_do_move(struct bot_ctx *c, int64_t id, time_t due, bool has_time)
 		return -1;
 	tasks_confirm(c, "tasks.moved", &t, undo);
 	return 0;
+}
+
+int
+tasks_undo_record(struct bot_ctx *c, int64_t task_id, const char *action, int64_t *undo_id)
+{
+	if (tasks_store_undo_push(c->db, c->user.id, task_id, action, undo_id) != 0)
+		return -1;
+	return bot_change_note(c, "tasks", *undo_id);
 }
 
 /* "undo_id" 0 is the user's latest change not undone yet. */

@@ -65,7 +65,7 @@ tasks_add(struct bot_ctx *c, const struct nlu_result *r)
 	snprintf(t.status, sizeof t.status, "pending");
 	if (tasks_store_insert(c->db, c->user.id, &t, &t.id) != 0 ||
 	    tasks_store_default_leads(c->db, c->user.id, t.leads, &t.nleads) != 0 ||
-	    tasks_store_undo_push(c->db, c->user.id, t.id, "add", &undo) != 0 ||
+	    tasks_undo_record(c, t.id, "add", &undo) != 0 ||
 	    tasks_reschedule(c->db, c->user.id, c->user.lang, c->user.tz, c->now, &t) != 0)
 		return -1;
 	tasks_confirm(c, "tasks.added", &t, undo);

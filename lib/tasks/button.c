@@ -93,7 +93,7 @@ keep(struct bot_ctx *c, int64_t id, bool yes)
 	}
 	if (tasks_store_set_status(c->db, c->user.id, id, "pending") != 0 ||
 	    tasks_store_default_leads(c->db, c->user.id, t.leads, &t.nleads) != 0 ||
-	    tasks_store_undo_push(c->db, c->user.id, id, "add", &undo) != 0)
+	    tasks_undo_record(c, id, "add", &undo) != 0)
 		return -1;
 	snprintf(t.status, sizeof t.status, "pending");
 	if (tasks_reschedule(c->db, c->user.id, c->user.lang, c->user.tz, c->now, &t) != 0)

@@ -91,7 +91,6 @@ const struct msg tasks_msgs[] = {
 	  "To which date? For example: “move 2 to Friday”." },
 	{ "tasks.undone", "↩️ Deshecho. Queda así: %s", "↩️ Undone. It is now: %s" },
 	{ "tasks.undone_gone", "↩️ Deshecho: «%s» ya no está en tu lista.", "↩️ Undone: “%s” is no longer on your list." },
-	{ "tasks.undo_none", "No hay nada que deshacer.", "There is nothing to undo." },
 
 	/* Reminders */
 	{ "tasks.reminder", "⏰ Recordatorio: <b>%s</b> vence el %s.", "⏰ Reminder: <b>%s</b> is due %s." },

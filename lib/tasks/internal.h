@@ -125,6 +125,7 @@ int	tasks_resolve(struct bot_ctx *, const char *ref, const char *verb, int64_t *
 int	tasks_do_done(struct bot_ctx *, int64_t id);
 int	tasks_do_delete(struct bot_ctx *, int64_t id);
 int	tasks_do_move(struct bot_ctx *, int64_t id, time_t due, bool has_time);
-int	tasks_do_undo(struct bot_ctx *, int64_t undo_id);
+/* An undo record for "action" on task "task_id", noted for a typed "deshacer" too. Returns 0 or -1. */
+int	tasks_undo_record(struct bot_ctx *, int64_t task_id, const char *action, int64_t *undo_id);
 
 #endif

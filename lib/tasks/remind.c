@@ -69,7 +69,7 @@ set_for_task(struct bot_ctx *c, const char *words, int minutes)
 	if ((rc = tasks_resolve(c, words, NULL, &id)) != 0)
 		return rc < 0 ? -1 : 0;
 	if (tasks_store_get(c->db, c->a, c->user.id, id, &t) != 0 ||
-	    tasks_store_undo_push(c->db, c->user.id, id, "remind", &undo) != 0 ||
+	    tasks_undo_record(c, id, "remind", &undo) != 0 ||
 	    tasks_store_set_leads(c->db, c->user.id, id, &minutes, 1, true) != 0)
 		return -1;
 	t.leads[0] = minutes;

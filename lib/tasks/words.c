@@ -91,12 +91,3 @@ tasks_edit(struct bot_ctx *c, const struct nlu_result *r)
 	return rc < 0 ? -1 : 0;
 }
 
-int
-tasks_undo(struct bot_ctx *c, const struct nlu_result *r)
-{
-	int rc = tasks_do_undo(c, 0);
-
-	if (rc == 1)
-		reply_msgf(c->reply, "tasks.undo_none");
-	return rc < 0 ? -1 : 0;
-}
