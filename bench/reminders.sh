@@ -1,10 +1,16 @@
 #!/bin/sh
-# reminders.sh: finding due reminders among a million, and sending 3,000 of them paced. See LICENSE.
+# reminders.sh: the class-warning producer at 20,000 students, finding due reminders among a million,
+# and sending 3,000 of them paced. See LICENSE.
 #
 #   sh bench/reminders.sh        (make bench runs it after building bin/)
-# Env: BENCH_USERS (100000), BENCH_REMINDERS (1000000), BENCH_DUE (3000), MSB_BIN (bin).
-# Starts its own stack (tests/lib/stack.py: private PostgreSQL, stand-in, fcgi, nginx) and stops it.
+#   BENCH_PARTS=warn sh bench/reminders.sh     only part 0, the producer
+# Env: BENCH_STUDENTS (20000), BENCH_USERS (100000), BENCH_REMINDERS (1000000), BENCH_DUE (3000),
+# MSB_BIN (bin). Starts its own stack (tests/lib/stack.py: private PostgreSQL, stand-in, fcgi, nginx)
+# and stops it.
 #
+# 0. BENCH_STUDENTS students with 25 classes a week each (Madrid; a lead of 30 or 60 minutes; a
+#    term, some days off, alternate weeks), a third of them warned in the same minute. The producer
+#    (lib/academic/warn.c) runs over a reminder run's window at --now (bench/warn_produce.c).
 # 1. The queue gets BENCH_REMINDERS rows for BENCH_USERS users: 90% already sent (history), the
 #    rest pending in the next 30 days, of which BENCH_DUE are due at the run's --now, one per user.
 #    EXPLAIN ANALYZE shows the claim of a batch and the search for every due row, with the index.
@@ -17,6 +23,7 @@ root=$(pwd)
 users=${BENCH_USERS:-100000}
 total=${BENCH_REMINDERS:-1000000}
 due=${BENCH_DUE:-3000}
+students=${BENCH_STUDENTS:-20000}
 export MSB_BIN="${MSB_BIN:-bin}"
 out=$root/tests/out/bench-reminders
 mkdir -p "$out"
@@ -44,6 +51,48 @@ bench_stack_ready reminders.sh
 export MSB_DATABASE_URL MSB_BOT_TOKEN MSB_TELEGRAM_API MSB_LOG_STDERR=0
 pgbin=$(sh tests/lib/pg.sh bindir)
 psql() { "$pgbin/psql" -XAtq -v ON_ERROR_STOP=1 "$MSB_DATABASE_URL" "$@"; }
+
+# --- 0. the class-warning producer ---
+make -s build/plain/libmsb.a >/dev/null
+mkdir -p build/bench
+cc -std=c11 -D_GNU_SOURCE -O2 -Ilib $(pkg-config --cflags libpq libcurl yajl gdlib libical) \
+    -o build/bench/warn_produce bench/warn_produce.c build/plain/libmsb.a \
+    $(pkg-config --libs libpq libcurl yajl gdlib freetype2 fcgi libutf8proc libical) -lm
+t0=$(date +%s.%N)
+# Class k (0..4) of student g starts at 08:00 + 2k h + (g % 3) * 30 min, Monday to Friday: at --now
+# (10:00 in Madrid) the run's window [09:50, 10:01) warns the 10:30 classes of a lead of 30 minutes
+# and the 11:00 ones of a lead of 60.
+psql <<EOF
+INSERT INTO core.users (user_id, chat_id, lang, tz)
+SELECT 80000000 + g, 80000000 + g, CASE WHEN g % 4 = 0 THEN 'en' ELSE 'es' END, 'Europe/Madrid'
+FROM generate_series(1, $students) g;
+INSERT INTO academic.settings (user_id, warn_minutes)
+SELECT 80000000 + g, CASE WHEN g % 5 = 0 THEN 60 ELSE 30 END FROM generate_series(1, $students) g;
+INSERT INTO academic.terms (user_id, starts_on, ends_on)
+SELECT 80000000 + g, date '2030-02-01', date '2030-07-15' FROM generate_series(1, $students) g;
+INSERT INTO academic.days_off (user_id, day)
+SELECT 80000000 + g, date '2030-06-13' FROM generate_series(50, $students, 50) g;
+INSERT INTO academic.subjects (user_id, code)
+SELECT 80000000 + g, (ARRAY['CC', 'Álgebra', 'Redes & <SO>', 'BD', 'IA'])[k + 1]
+FROM generate_series(1, $students) g, generate_series(0, 4) k;
+INSERT INTO academic.classes (user_id, subject_id, weekday, start_time, end_time, room, every_weeks,
+    anchor_monday, batch_id)
+SELECT s.user_id, s.id, d, c.t, c.t + interval '90 minutes', 'Aula ' || c.k, CASE WHEN c.k = 4 THEN 2 ELSE 1 END,
+    date '2030-06-03', 1
+FROM academic.subjects s
+CROSS JOIN LATERAL (SELECT array_position(ARRAY['CC', 'Álgebra', 'Redes & <SO>', 'BD', 'IA'], s.code) - 1 AS k) k0
+CROSS JOIN LATERAL (SELECT k0.k, time '08:00' + make_interval(hours => 2 * k0.k,
+    mins => 30 * ((s.user_id - 80000000) % 3)::int) AS t) c
+CROSS JOIN generate_series(1, 5) d
+WHERE s.user_id > 80000000 AND s.user_id <= 80000000 + $students;
+ANALYZE;
+EOF
+t1=$(date +%s.%N)
+echo "class warnings bench: $students students, $(psql -c "SELECT count(*) FROM academic.classes") classes, run at $(iso $now_epoch) (loaded in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", b - a }') s)"
+build/bench/warn_produce "$now_epoch" 5
+# Parts 1 and 2 measure the queue without the warnings: their users stop wanting them.
+psql -c "UPDATE academic.settings SET warn_on = false WHERE user_id > 80000000 AND user_id <= 80000000 + $students"
+case " ${BENCH_PARTS:-warn queue} " in *" queue "*) ;; *) exit 0 ;; esac
 
 # --- 1. a million stored reminders ---
 t0=$(date +%s.%N)

