@@ -132,6 +132,7 @@ const struct msg expenses_msgs[] = {
 	  "date,amount,currency,concept,category,repeats,until" },
 	{ "expenses.csv_name", "gastos.csv", "expenses.csv" },
 	{ "expenses.exported", "📄 Tus %d gastos, en CSV.", "📄 Your %d expenses, as CSV." },
+	{ "expenses.exported_one", "📄 Tu gasto, en CSV.", "📄 Your expense, as CSV." },
 	{ "expenses.day_line", "💶 Gastado: %s ese día · %s en el mes\n", "💶 Spent: %s that day · %s this month so far\n" },
 	{ NULL, NULL, NULL }
 };

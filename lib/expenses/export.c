@@ -46,7 +46,7 @@ expenses_export(struct bot_ctx *c, const struct nlu_result *res)
 	}
 	csv(c, rows, n, &sb);
 	reply_document(c->reply, sb.buf, sb.len, reply_fmt(c->reply, "expenses.csv_name"), "text/csv",
-	    reply_fmt(c->reply, "expenses.exported", n));
+	    reply_fmt(c->reply, n == 1 ? "expenses.exported_one" : "expenses.exported", n));
 	strbuf_release(&sb);
 	return 0;
 }
