@@ -59,32 +59,46 @@ elem_text(struct strbuf *arr, const char *s)
 	strbuf_addc(arr, '"');
 }
 
+/* The batch's six array literals, in the order of schedule_sql's parameters. */
+#define BATCH_COLS 6
+static void
+batch_columns(struct reminder_batch *b, struct strbuf *col[BATCH_COLS])
+{
+	col[0] = &b->user;
+	col[1] = &b->kind;
+	col[2] = &b->ref;
+	col[3] = &b->due;
+	col[4] = &b->exp;
+	col[5] = &b->text;
+}
+
 static void
 batch_reset(struct reminder_batch *b)
 {
-	strbuf_reset(&b->user);
-	strbuf_reset(&b->kind);
-	strbuf_reset(&b->ref);
-	strbuf_reset(&b->due);
-	strbuf_reset(&b->exp);
-	strbuf_reset(&b->text);
+	struct strbuf *col[BATCH_COLS];
+	int i;
+
+	batch_columns(b, col);
+	for (i = 0; i < BATCH_COLS; i++)
+		strbuf_reset(col[i]);
 	b->n = 0;
 }
 
 int
 reminders_batch_flush(struct db *db, struct reminder_batch *b)
 {
-	struct strbuf *col[6] = { &b->user, &b->kind, &b->ref, &b->due, &b->exp, &b->text };
-	const char *p[6];
+	struct strbuf *col[BATCH_COLS];
+	const char *p[BATCH_COLS];
 	int i, rc;
 
 	if (b->n == 0)
 		return 0;
-	for (i = 0; i < 6; i++) {
+	batch_columns(b, col);
+	for (i = 0; i < BATCH_COLS; i++) {
 		strbuf_addc(col[i], '}');
 		p[i] = strbuf_str(col[i]);
 	}
-	rc = db_exec(db, schedule_sql, 6, p);
+	rc = db_exec(db, schedule_sql, BATCH_COLS, p);
 	batch_reset(b);
 	return rc;
 }
@@ -106,12 +120,12 @@ reminders_batch_add(struct db *db, struct reminder_batch *b, const struct remind
 void
 reminders_batch_release(struct reminder_batch *b)
 {
-	strbuf_release(&b->user);
-	strbuf_release(&b->kind);
-	strbuf_release(&b->ref);
-	strbuf_release(&b->due);
-	strbuf_release(&b->exp);
-	strbuf_release(&b->text);
+	struct strbuf *col[BATCH_COLS];
+	int i;
+
+	batch_columns(b, col);
+	for (i = 0; i < BATCH_COLS; i++)
+		strbuf_release(col[i]);
 	b->n = 0;
 }
 
