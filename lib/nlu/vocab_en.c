@@ -157,7 +157,7 @@ const struct vocab vocab_en[] = {
 	{ "left to do", V_TASKS, 0 },
 	{ "still to do", V_TASKS, 0 }, { "still pending", V_TASKS, 0 }, { "work left", V_TASKS, 0 },
 	{ "problem sheet", V_TASKNOUN, 0 }, { "problem sheets", V_TASKNOUN, 0 }, { "exercise sheet", V_TASKNOUN, 0 },
-	{ "worksheets", V_TASKNOUN, 0 },
+	{ "worksheets", V_TASKNOUN, 0 }, { "slides", V_TASKNOUN, 0 }, { "slide deck", V_TASKNOUN, 0 },
 	{ "lab", V_CLASSKIND, 0 }, { "labs", V_CLASSKIND, 0 }, { "tutorial", V_CLASSKIND, 0 }, { "workshop", V_CLASSKIND, 0 },
 	{ "seminar", V_CLASSKIND, 0 }, { "practical", V_CLASSKIND, 0 },
 	{ "left to do", V_TASKS, 0 }, { "outstanding", V_TASKS, 0 }, { "upcoming", V_TASKS, 0 },
@@ -301,6 +301,7 @@ const struct vocab vocab_en[] = {
 	{ "score", V_GRADE, 0 }, { "grade", V_GRADE, 0 }, { "grades", V_GRADE, 0 }, { "scored", V_GRADE, 0 },
 	{ "points", V_GRADE, 0 }, { "marks", V_GRADE, 0 }, { "gpa", V_GRADE, 0 },
 	{ "every other week", V_FORTNIGHT, 0 }, { "every two weeks", V_FORTNIGHT, 0 }, { "every 2 weeks", V_FORTNIGHT, 0 },
+	{ "fortnight", V_UNIT, 20160 }, { "fortnights", V_UNIT, 20160 },	/* "in a fortnight": 14 days */
 	{ "fortnightly", V_FORTNIGHT, 0 }, { "biweekly", V_FORTNIGHT, 0 }, { "every fortnight", V_FORTNIGHT, 0 },
 	{ "odd weeks", V_PARITY, 1 }, { "even weeks", V_PARITY, 2 }, { "on odd weeks", V_PARITY, 1 },
 	{ "on even weeks", V_PARITY, 2 }, { "in odd weeks", V_PARITY, 1 }, { "in even weeks", V_PARITY, 2 },
