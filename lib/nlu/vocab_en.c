@@ -13,6 +13,8 @@ const struct vocab vocab_en[] = {
 	{ "um", V_FILLER, 0 }, { "uh", V_FILLER, 0 }, { "so", V_FILLER, 0 }, { "ok so", V_FILLER, 0 },
 	{ "add", V_FILLER, 0 }, { "new task", V_FILLER, 0 }, { "note", V_FILLER, 0 }, { "todo", V_FILLER, 0 },
 	{ "to-do", V_FILLER, 0 }, { "just", V_FILLER, 0 }, { "btw", V_FILLER, 0 }, { "kindly", V_FILLER, 0 },
+	{ "note that", V_FILLER, 0 }, { "make a note that", V_FILLER, 0 }, { "make a note", V_FILLER, 0 },	/* polite wrappers */
+	{ "jot down", V_FILLER, 0 }, { "jot down that", V_FILLER, 0 }, { "write down that", V_FILLER, 0 },
 	{ "could you", V_FILLER, 0 }, { "can you", V_FILLER, 0 }, { "remind me that", V_FILLER, 0 },
 
 	{ "hi", V_GREET, 0 }, { "hello", V_GREET, 0 }, { "good morning", V_GREET, 0 },

@@ -23,6 +23,9 @@ const struct vocab vocab_es[] = {
 	{ "tarea nueva", V_FILLER, 0 }, { "recuerdame que", V_FILLER, 0 }, { "apunta que", V_FILLER, 0 },
 	{ "recuerdame q", V_FILLER, 0 }, { "apunta q", V_FILLER, 0 }, { "anota q", V_FILLER, 0 },
 	{ "apuntame q", V_FILLER, 0 }, { "recuerda q", V_FILLER, 0 }, { "acuerdate de que", V_FILLER, 0 },
+	{ "me apuntas que", V_FILLER, 0 }, { "me apuntas q", V_FILLER, 0 }, { "apuntas que", V_FILLER, 0 },	/* polite wrappers */
+	{ "me anotas que", V_FILLER, 0 }, { "anotas que", V_FILLER, 0 }, { "anotame que", V_FILLER, 0 },
+	{ "me apuntas", V_FILLER, 0 }, { "me anotas", V_FILLER, 0 }, { "apuntas", V_FILLER, 0 }, { "anotas", V_FILLER, 0 },
 	{ "anota que", V_FILLER, 0 }, { "recuerda que", V_FILLER, 0 }, { "apuntame que", V_FILLER, 0 },
 
 	/* greetings and thanks */

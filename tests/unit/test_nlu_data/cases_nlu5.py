@@ -25,4 +25,11 @@ C = [
 ("es", N, "la 3 ya lista", {"intent":"task.done","ref":"3"}),
 ("es", N, "muéstrame la lista de tareas", {"intent":"task.list"}),
 ("en", N, "present the Marketing slides on friday", {"intent":"task.add","due_date":"2026-12-04","subject":"Marketing"}),
+# polite wrappers stay out of titles and concepts
+("es", N, "oye me apuntas que mañana a las 5 de la tarde tengo que llamar al profe de Física", {"intent":"task.add","title":"llamar al profe de Física","due_date":"2026-11-29","due_time":"17:00","subject":"Física"}, "America/Argentina/Buenos_Aires"),
+("es", N, "me anotas que gasté 12 en el colectivo", {"intent":"expense.add","amount":"12.00","currency":"EUR","concept":"colectivo","category":"transport"}),
+("es", N, "me apuntas el examen de Física para el lunes", {"intent":"task.add","title":"examen de Física","due_date":"2026-11-30","subject":"Física"}),
+("en", N, "Could you please note that I spent 15 bucks on lunch", {"intent":"expense.add","amount":"15.00","currency":"USD","concept":"lunch","category":"food"}, "America/New_York"),
+("en", N, "could you please note that the Chemistry lab report is due Dec 3rd", {"intent":"task.add","title":"Chemistry lab report","due_date":"2026-12-03","subject":"Chemistry"}),
+("en", N, "make a note that I paid 30 for the gym", {"intent":"expense.add","amount":"30.00","concept":"gym"}),
 ]
