@@ -507,6 +507,7 @@ const struct vocab vocab_es[] = {
 	{ "autobuses", V_CATEGORY, CAT_TRANSPORT }, { "buses", V_CATEGORY, CAT_TRANSPORT }, { "trenes", V_CATEGORY, CAT_TRANSPORT },
 	{ "taxis", V_CATEGORY, CAT_TRANSPORT }, { "camion", V_CATEGORY, CAT_TRANSPORT }, { "colectivo", V_CATEGORY, CAT_TRANSPORT },
 	{ "micro", V_CATEGORY, CAT_TRANSPORT }, { "micros", V_CATEGORY, CAT_TRANSPORT }, { "bondi", V_CATEGORY, CAT_TRANSPORT },	/* Chile, Argentina: the bus */
+	{ "pasaje", V_CATEGORY, CAT_TRANSPORT }, { "pasajes", V_CATEGORY, CAT_TRANSPORT },	/* a fare, in Latin America */
 	{ "guagua", V_CATEGORY, CAT_TRANSPORT }, { "buseta", V_CATEGORY, CAT_TRANSPORT },
 	{ "pesero", V_CATEGORY, CAT_TRANSPORT }, { "combi", V_CATEGORY, CAT_TRANSPORT }, { "subte", V_CATEGORY, CAT_TRANSPORT },
 	{ "gasolinera", V_CATEGORY, CAT_TRANSPORT }, { "diesel", V_CATEGORY, CAT_TRANSPORT }, { "estacionamiento", V_CATEGORY, CAT_TRANSPORT },

@@ -32,4 +32,5 @@ C = [
 ("en", N, "Could you please note that I spent 15 bucks on lunch", {"intent":"expense.add","amount":"15.00","currency":"USD","concept":"lunch","category":"food"}, "America/New_York"),
 ("en", N, "could you please note that the Chemistry lab report is due Dec 3rd", {"intent":"task.add","title":"Chemistry lab report","due_date":"2026-12-03","subject":"Chemistry"}),
 ("en", N, "make a note that I paid 30 for the gym", {"intent":"expense.add","amount":"30.00","concept":"gym"}),
+("es", N, "pasaje 2,50", {"intent":"expense.add","amount":"2.50","currency":"EUR","concept":"pasaje","category":"transport"}, "America/Lima"),
 ]
