@@ -119,6 +119,40 @@ gather_tokens(const struct nlu_ctx *c, struct evidence *e)
 	}
 }
 
+/* True when a word or phrase of class "cls" starts at a token no grammar took. */
+static bool
+free_said(const struct nlu_ctx *c, int cls)
+{
+	int	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->t[i].role == R_NONE && tok_phrase(c, i, cls, NULL) > 0)
+			return true;
+	return false;
+}
+
+/*
+ * "la 2 lista", "la 3 ya lista": Spanish "lista" after a task's number is
+ * "ready" (done), not "list", which "lista de tareas" and "muéstrame la
+ * lista" keep.
+ */
+static bool
+ready_after_number(const struct nlu_ctx *c)
+{
+	int	 i, k;
+
+	if (c->en)
+		return false;
+	for (i = 1; i < c->n; i++) {
+		if (!tok_word(c, i, "lista") && !tok_word(c, i, "listas"))
+			continue;
+		k = tok_word(c, i - 1, "ya") ? i - 2 : i - 1;
+		if (k >= 0 && c->t[k].kind == T_NUM && c->t[k].role == R_NONE && !tok_is(c, i + 1, V_OF, NULL))
+			return true;
+	}
+	return false;
+}
+
 /* Fills "e" from the message in "c" once, before the rules read it. */
 static void
 gather(const struct nlu_ctx *c, struct evidence *e)
@@ -130,6 +164,8 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 	gather_tokens(c, e);
 	for (k = 0; k < sizeof said_flags / sizeof said_flags[0]; k++)
 		*(bool *)((char *)e + said_flags[k].off) = tok_said(c, said_flags[k].cls);
+	e->done |= ready_after_number(c);
+	e->term = e->term && free_said(c, V_TERM);	/* "quarter to 9" is a time, not a term */
 	e->question |= first_is(c, V_QUESTION) || tok_has(c, V_HOWMUCH);
 	e->greet = tok_has(c, V_GREET) || tok_has(c, V_THANKS);
 	e->taskverb0 = first_is(c, V_TASKVERB) || first_is(c, V_TODO);

@@ -104,6 +104,18 @@ drop_links(const struct nlu_ctx *c, bool *keep)
 	}
 }
 
+/* Unmarks the wrappers of several words ("could you", "me apuntas que"): no part of a title or concept. */
+static void
+drop_filler_phrases(const struct nlu_ctx *c, bool *keep)
+{
+	int	 i, used;
+
+	for (i = 0; i < c->n; i++)
+		if ((used = tok_phrase(c, i, V_FILLER, NULL)) > 1)
+			while (used-- > 0 && i < c->n)
+				keep[i++] = false;
+}
+
 /* Marks in "keep" the tokens of a to-do's title: all but dates, times, fillers and "tengo que". */
 static void
 title_keep(const struct nlu_ctx *c, bool *keep)
@@ -113,10 +125,7 @@ title_keep(const struct nlu_ctx *c, bool *keep)
 	for (i = 0; i < c->n; i++)
 		keep[i] = (c->t[i].role == R_NONE || c->t[i].role == R_MONEY) &&
 		    (!is_filler(c, i) || c->t[i].kind == T_PUNCT);
-	for (i = 0; i < c->n; i++)
-		if ((used = tok_phrase(c, i, V_FILLER, NULL)) > 1)
-			while (used-- > 0 && i < c->n)
-				keep[i++] = false;
+	drop_filler_phrases(c, keep);
 	drop_links(c, keep);
 	for (i = 0; i < c->n; i++) {
 		if (!keep[i])
@@ -315,6 +324,7 @@ fill_concept(const struct nlu_ctx *c, struct nlu_result *r)
 		    (used = tok_phrase(c, i, V_STOPPAY, NULL)) > 0))
 			while (used-- > 0 && i < c->n)
 				keep[i++] = false;
+	drop_filler_phrases(c, keep);
 	drop_links(c, keep);
 	trim_edges(c, keep, concept_edge);
 	text_join(c, keep, r->concept, sizeof r->concept);

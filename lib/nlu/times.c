@@ -61,11 +61,24 @@ ampm_hour(int h, int ampm)
 	return h;
 }
 
+/* "de la tarde", "in the morning" at "i": sets "k"'s am/pm; returns tokens used. */
+static int
+clock_daypart(const struct nlu_ctx *c, int i, struct clock *k)
+{
+	int	 used, v;
+
+	if ((used = tok_phrase(c, i, V_DAYPART, &v)) == 0)
+		return 0;
+	k->ampm = v == 2 && k->h >= 1 && k->h <= 11 ? 2 : 0;
+	k->marked = true;
+	return used;
+}
+
 /* What follows a number: "h", "am", "pm", "de la tarde", "y media". Fills "k" and returns tokens used. */
 static int
 clock_suffix(const struct nlu_ctx *c, int i, struct clock *k)
 {
-	int	 n = 0, v, used;
+	int	 n = 0, v;
 
 	if (tok_is(c, i, V_HOURMARK, NULL) && (c->t[i].glued || tok_word(c, i, "h") || tok_word(c, i, "hrs") ||
 	    tok_word(c, i, "o'clock") || tok_word(c, i, "oclock"))) {
@@ -81,10 +94,8 @@ clock_suffix(const struct nlu_ctx *c, int i, struct clock *k)
 		n++;
 		if (tok_word(c, i + n, ".") && c->t[i + n].glued)
 			n++;
-	} else if ((used = tok_phrase(c, i + n, V_DAYPART, &v)) > 0) {
-		k->ampm = v == 2 && k->h >= 1 && k->h <= 11 ? 2 : 0;
-		k->marked = true;
-		n += used;
+	} else {
+		n += clock_daypart(c, i + n, k);
 	}
 	if (!c->en && tok_word(c, i + n, "y") && tok_is(c, i + n + 1, V_HALF, &v) && k->m == 0) {
 		k->m = v ? 15 : 30;
@@ -93,8 +104,41 @@ clock_suffix(const struct nlu_ctx *c, int i, struct clock *k)
 		k->h = (k->h + 23) % 24;
 		k->m = 45;
 		n += 2;
+	} else {
+		return n;
 	}
+	if (!k->ampm)
+		n += clock_daypart(c, i + n, k);	/* "a las 8 y media de la tarde": the part comes last */
 	return n;
+}
+
+/*
+ * English clock words before the hour: "half past 4", "quarter past 9",
+ * "(a) quarter to 9". Fills "k" (minutes, the hour the words mean) and
+ * returns the tokens taken, the hour's included; 0 if none.
+ */
+static int
+clock_words(const struct nlu_ctx *c, int i, struct clock *k)
+{
+	int	 n, q, h;
+
+	if (!c->en || (n = tok_phrase(c, i, V_HALF, &q)) == 0)
+		return 0;
+	if (n > 1 && !tok_word(c, i, "a"))
+		return 0;	/* "half an hour" is a span, not a time */
+	if (!tok_word(c, i + n, "past") && !tok_word(c, i + n, "to"))
+		return 0;
+	h = tok_num(c, i + n + 1);
+	if (h < 1 || h > 12 || strchr(c->t[i + n + 1].f, ':') != NULL)
+		return 0;
+	if (tok_word(c, i + n, "to"))
+		k->h = h == 1 ? 12 : h - 1, k->m = q ? 45 : -1;
+	else
+		k->h = h, k->m = q ? 15 : 30;
+	if (k->m < 0)
+		return 0;	/* "half to" says nothing */
+	k->marked = true;
+	return n + 2;
 }
 
 /* A clock time at token "i": "18:00", "9", "9h", "5pm", "mediodía". Returns tokens used, 0 if none. */
@@ -110,6 +154,14 @@ clock_at(const struct nlu_ctx *c, int i, struct clock *k)
 	if (tok_is(c, i, V_NOON, &v)) {
 		k->h = v / 60, k->m = v % 60, k->marked = true;
 		return k->used = 1;
+	}
+	if ((v = clock_words(c, i, k)) > 0) {
+		k->used = v + clock_suffix(c, i + v, k);
+		if (k->ampm)
+			k->h = ampm_hour(k->h, k->ampm);
+		else if (k->h >= 1 && k->h <= 7)
+			k->h += 12, k->guessed = true;	/* as a bare "at 3": the afternoon */
+		return k->used;
 	}
 	if (c->t[i].kind == T_NUM) {
 		if (!hm_parse(c->t[i].f, &k->h, &k->m, &sep))
@@ -221,6 +273,17 @@ range_end(struct nlu_ctx *c, int i, struct clock *a, int *eh, int *em)
 	return k + b.used - i;
 }
 
+/* A month name at "i", maybe after "de"/"of" or an ordinal: the number before it is a day. */
+static bool
+month_follows(const struct nlu_ctx *c, int i)
+{
+	if (tok_is(c, i, V_ORDINAL, NULL) && c->t[i].glued)
+		i++;
+	if (tok_word(c, i, "de") || tok_word(c, i, "of"))
+		i++;
+	return tok_is(c, i, V_MONTH, NULL);
+}
+
 /* "a las 18:00", "at 5pm", "18:00", "9h", "de 9 a 11", "from 2 to 4pm", "a mediodía". */
 static int
 clock_time(struct nlu_ctx *c, int i)
@@ -236,6 +299,8 @@ clock_time(struct nlu_ctx *c, int i)
 	}
 	if (clock_at(c, k, &a) == 0)
 		return 0;
+	if (!a.marked && !a.ampm && month_follows(c, k + a.used))
+		return 0;	/* "by 3 Dec", "before 3 of May": a day, not an hour */
 	if (k == i && !a.marked && !(tok_said(c, V_WEEKDAY) && tok_is(c, i + 1, V_TO, NULL) &&
 	    ((tok_num(c, i + 2) >= 0 && tok_num(c, i + 2) <= 24) || (i + 2 < c->n && c->t[i + 2].kind == T_NUM &&
 	    strchr(c->t[i + 2].f, ':') != NULL)) &&

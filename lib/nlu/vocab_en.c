@@ -13,6 +13,8 @@ const struct vocab vocab_en[] = {
 	{ "um", V_FILLER, 0 }, { "uh", V_FILLER, 0 }, { "so", V_FILLER, 0 }, { "ok so", V_FILLER, 0 },
 	{ "add", V_FILLER, 0 }, { "new task", V_FILLER, 0 }, { "note", V_FILLER, 0 }, { "todo", V_FILLER, 0 },
 	{ "to-do", V_FILLER, 0 }, { "just", V_FILLER, 0 }, { "btw", V_FILLER, 0 }, { "kindly", V_FILLER, 0 },
+	{ "note that", V_FILLER, 0 }, { "make a note that", V_FILLER, 0 }, { "make a note", V_FILLER, 0 },	/* polite wrappers */
+	{ "jot down", V_FILLER, 0 }, { "jot down that", V_FILLER, 0 }, { "write down that", V_FILLER, 0 },
 	{ "could you", V_FILLER, 0 }, { "can you", V_FILLER, 0 }, { "remind me that", V_FILLER, 0 },
 
 	{ "hi", V_GREET, 0 }, { "hello", V_GREET, 0 }, { "good morning", V_GREET, 0 },
@@ -157,7 +159,7 @@ const struct vocab vocab_en[] = {
 	{ "left to do", V_TASKS, 0 },
 	{ "still to do", V_TASKS, 0 }, { "still pending", V_TASKS, 0 }, { "work left", V_TASKS, 0 },
 	{ "problem sheet", V_TASKNOUN, 0 }, { "problem sheets", V_TASKNOUN, 0 }, { "exercise sheet", V_TASKNOUN, 0 },
-	{ "worksheets", V_TASKNOUN, 0 },
+	{ "worksheets", V_TASKNOUN, 0 }, { "slides", V_TASKNOUN, 0 }, { "slide deck", V_TASKNOUN, 0 },
 	{ "lab", V_CLASSKIND, 0 }, { "labs", V_CLASSKIND, 0 }, { "tutorial", V_CLASSKIND, 0 }, { "workshop", V_CLASSKIND, 0 },
 	{ "seminar", V_CLASSKIND, 0 }, { "practical", V_CLASSKIND, 0 },
 	{ "left to do", V_TASKS, 0 }, { "outstanding", V_TASKS, 0 }, { "upcoming", V_TASKS, 0 },
@@ -301,6 +303,7 @@ const struct vocab vocab_en[] = {
 	{ "score", V_GRADE, 0 }, { "grade", V_GRADE, 0 }, { "grades", V_GRADE, 0 }, { "scored", V_GRADE, 0 },
 	{ "points", V_GRADE, 0 }, { "marks", V_GRADE, 0 }, { "gpa", V_GRADE, 0 },
 	{ "every other week", V_FORTNIGHT, 0 }, { "every two weeks", V_FORTNIGHT, 0 }, { "every 2 weeks", V_FORTNIGHT, 0 },
+	{ "fortnight", V_UNIT, 20160 }, { "fortnights", V_UNIT, 20160 },	/* "in a fortnight": 14 days */
 	{ "fortnightly", V_FORTNIGHT, 0 }, { "biweekly", V_FORTNIGHT, 0 }, { "every fortnight", V_FORTNIGHT, 0 },
 	{ "odd weeks", V_PARITY, 1 }, { "even weeks", V_PARITY, 2 }, { "on odd weeks", V_PARITY, 1 },
 	{ "on even weeks", V_PARITY, 2 }, { "in odd weeks", V_PARITY, 1 }, { "in even weeks", V_PARITY, 2 },

@@ -23,6 +23,9 @@ const struct vocab vocab_es[] = {
 	{ "tarea nueva", V_FILLER, 0 }, { "recuerdame que", V_FILLER, 0 }, { "apunta que", V_FILLER, 0 },
 	{ "recuerdame q", V_FILLER, 0 }, { "apunta q", V_FILLER, 0 }, { "anota q", V_FILLER, 0 },
 	{ "apuntame q", V_FILLER, 0 }, { "recuerda q", V_FILLER, 0 }, { "acuerdate de que", V_FILLER, 0 },
+	{ "me apuntas que", V_FILLER, 0 }, { "me apuntas q", V_FILLER, 0 }, { "apuntas que", V_FILLER, 0 },	/* polite wrappers */
+	{ "me anotas que", V_FILLER, 0 }, { "anotas que", V_FILLER, 0 }, { "anotame que", V_FILLER, 0 },
+	{ "me apuntas", V_FILLER, 0 }, { "me anotas", V_FILLER, 0 }, { "apuntas", V_FILLER, 0 }, { "anotas", V_FILLER, 0 },
 	{ "anota que", V_FILLER, 0 }, { "recuerda que", V_FILLER, 0 }, { "apuntame que", V_FILLER, 0 },
 
 	/* greetings and thanks */
@@ -240,6 +243,7 @@ const struct vocab vocab_es[] = {
 	{ "histograma", V_CHART, 0 }, { "histograma", V_CHARTKIND, 2 }, { "dibuja", V_CHART, 0 }, { "dibujame", V_CHART, 0 }, { "visualiza", V_CHART, 0 },
 	{ "hazme un quesito", V_CHART, 0 }, { "quesito", V_CHART, 0 }, { "tarta", V_CHARTKIND, 1 }, { "quesito", V_CHARTKIND, 1 }, { "circular", V_CHARTKIND, 1 },
 	{ "que puedo hacer", V_HELP, 0 },
+	{ "torta", V_CHARTKIND, 1 }, { "pastel", V_CHARTKIND, 1 },	/* Latin America's pie chart: "gráfico de torta/pastel" */
 	{ "quesitos", V_CHART, 0 }, { "quesitos", V_CHARTKIND, 1 }, { "tartas", V_CHARTKIND, 1 },
 	{ "dibujo", V_CATEGORY, CAT_EDUCATION },	/* material de dibujo; and no typo of "dibuja" */
 	{ "seminario", V_CLASSKIND, 0 }, { "seminarios", V_CLASSKIND, 0 }, { "laboratorio", V_CLASSKIND, 0 },
@@ -502,6 +506,9 @@ const struct vocab vocab_es[] = {
 	{ "recarga del abono", V_CATEGORY, CAT_TRANSPORT }, { "recarga de la tarjeta", V_CATEGORY, CAT_TRANSPORT }, { "recarga del bono", V_CATEGORY, CAT_TRANSPORT },
 	{ "autobuses", V_CATEGORY, CAT_TRANSPORT }, { "buses", V_CATEGORY, CAT_TRANSPORT }, { "trenes", V_CATEGORY, CAT_TRANSPORT },
 	{ "taxis", V_CATEGORY, CAT_TRANSPORT }, { "camion", V_CATEGORY, CAT_TRANSPORT }, { "colectivo", V_CATEGORY, CAT_TRANSPORT },
+	{ "micro", V_CATEGORY, CAT_TRANSPORT }, { "micros", V_CATEGORY, CAT_TRANSPORT }, { "bondi", V_CATEGORY, CAT_TRANSPORT },	/* Chile, Argentina: the bus */
+	{ "pasaje", V_CATEGORY, CAT_TRANSPORT }, { "pasajes", V_CATEGORY, CAT_TRANSPORT },	/* a fare, in Latin America */
+	{ "guagua", V_CATEGORY, CAT_TRANSPORT }, { "buseta", V_CATEGORY, CAT_TRANSPORT },
 	{ "pesero", V_CATEGORY, CAT_TRANSPORT }, { "combi", V_CATEGORY, CAT_TRANSPORT }, { "subte", V_CATEGORY, CAT_TRANSPORT },
 	{ "gasolinera", V_CATEGORY, CAT_TRANSPORT }, { "diesel", V_CATEGORY, CAT_TRANSPORT }, { "estacionamiento", V_CATEGORY, CAT_TRANSPORT },
 	{ "itv", V_CATEGORY, CAT_TRANSPORT }, { "taller", V_CATEGORY, CAT_TRANSPORT }, { "neumaticos", V_CATEGORY, CAT_TRANSPORT },
