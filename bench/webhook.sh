@@ -99,6 +99,6 @@ echo "  pgbench, same statements and protocol (extended, pipelined), $conns clie
 echo "  webhook / pgbench: ${ratio}%  (/ simple protocol: ${ratio_simple}%)"
 echo "  CPU per update (us): postgres $pg_us, fcgi workers $fcgi_us, nginx $nginx_us, wrk $wrk_us"
 echo "  CPU per pgbench transaction (us): postgres $pgb_pg_us, pgbench $pgb_us"
-echo "  with workers that cost nothing, $ncpu CPUs would top out at $bound updates/s here"
+echo "  bound with workers that cost nothing ($ncpu CPUs): $bound updates/s"
 echo "  fcgi workers' peak RSS (VmHWM, kB):$rss  (max $maxrss kB; master ${master_rss:-?} kB)"
 echo "  raw output: tests/out/bench/"
