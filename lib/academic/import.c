@@ -125,7 +125,8 @@ academic_calendar_import(struct bot_ctx *ctx, const struct nlu_result *r)
 	    (added = store(ctx, &ics, batch, &lines)) < 0 || acad_settings_ensure(ctx->db, ctx->user.id, &minutes) != 0)
 		goto out;
 	if (added == 0) {
-		reply_msgf(ctx->reply, "academic.import_nothing_new", (int)ics.n);
+		reply_msgf(ctx->reply, ics.n == 1 ? "academic.import_nothing_new_one" : "academic.import_nothing_new",
+		    (int)ics.n);
 		goto done;
 	}
 	if (bot_change_note(ctx, "academic", batch) != 0)

@@ -117,7 +117,8 @@ lead_text(const char *lang, int minutes, struct strbuf *out)
 		strbuf_addf(out, i18n_get(lang, minutes == 60 ? "academic.lead_hour" : "academic.lead_hours"),
 		    minutes / 60);
 	else
-		strbuf_addf(out, i18n_get(lang, "academic.lead_minutes"), minutes);
+		strbuf_addf(out, i18n_get(lang, minutes == 1 ? "academic.lead_minute" : "academic.lead_minutes"),
+		    minutes);
 }
 
 /* The warning's HTML in "lang": subject and room escaped. */
