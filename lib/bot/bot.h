@@ -134,6 +134,14 @@ extern const struct undo_route		undo_routes[];		/* end with { NULL, NULL } */
 int	bot_change_note(struct bot_ctx *, const char *module, int64_t ref);
 
 /*
+ * A user's language or zone changed (c->user holds the new ones): each
+ * module renders again what it has queued for them already, so a reminder
+ * speaks the new language and shows times in the new zone. Returns 0 or -1.
+ */
+typedef int	(*settings_changed_fn)(struct bot_ctx *);
+extern const settings_changed_fn	settings_changed[];	/* NULL-terminated */
+
+/*
  * A reminder producer materializes the reminders it owns that fall due in
  * [from, to) into the reminder queue (lib/reminders/queue.h), idempotently;
  * the reminder run calls each before it claims what is due.

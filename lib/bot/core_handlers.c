@@ -1,4 +1,5 @@
 /* See LICENSE. core_handlers.c: greeting, help, language and time zone. */
+#include <stdio.h>
 #include <string.h>
 
 #include "bot/core_handlers.h"
@@ -36,6 +37,18 @@ core_unknown(struct bot_ctx *c, const struct nlu_result *res)
 	return 0;
 }
 
+/* After the user's language or zone changed: what is already queued follows them. */
+static int
+settings_now_changed(struct bot_ctx *c)
+{
+	const settings_changed_fn *fn;
+
+	for (fn = settings_changed; *fn != NULL; fn++)
+		if ((*fn)(c) != 0)
+			return -1;
+	return 0;
+}
+
 int
 core_language(struct bot_ctx *c, const struct nlu_result *res)
 {
@@ -46,6 +59,9 @@ core_language(struct bot_ctx *c, const struct nlu_result *res)
 		return 0;
 	}
 	if (user_set_lang(c->db, c->user.id, lang) != 0)
+		return -1;
+	snprintf(c->user.lang, sizeof c->user.lang, "%.2s", lang);
+	if (settings_now_changed(c) != 0)
 		return -1;
 	/* Answer in the new language at once. */
 	c->reply->lang = strcmp(lang, "es") == 0 ? "es" : "en";
@@ -61,6 +77,9 @@ core_timezone(struct bot_ctx *c, const struct nlu_result *res)
 		return 0;
 	}
 	if (user_set_tz(c->db, c->user.id, res->arg) != 0)
+		return -1;
+	snprintf(c->user.tz, sizeof c->user.tz, "%.63s", res->arg);	/* tz_valid: under 64 */
+	if (settings_now_changed(c) != 0)
 		return -1;
 	reply_msgf(c->reply, "core.timezone_set", reply_esc(c->reply, res->arg));
 	return 0;

@@ -144,6 +144,13 @@ const struct undo_route undo_routes[] = {
 	{ NULL, NULL }
 };
 
+/* A user's language or zone changed: who renders again what is queued for them. */
+const settings_changed_fn settings_changed[] = {
+	/* tasks */
+	tasks_settings_changed,
+	NULL
+};
+
 /* The day's timeline: classes, then deadlines, then money. */
 const day_section_fn day_sections[] = {
 	/* academic */

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "tasks/internal.h"
+#include "tasks/tasks.h"
 #include "bot/bot.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
@@ -66,4 +67,10 @@ tasks_reschedule_all(struct bot_ctx *c, bool all)
 			if (tasks_reschedule(c->db, c->user.id, c->user.lang, c->user.tz, c->now, &ts[i]) != 0)
 				return -1;
 	return 0;
+}
+
+int
+tasks_settings_changed(struct bot_ctx *c)
+{
+	return tasks_reschedule_all(c, true);
 }

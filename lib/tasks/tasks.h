@@ -17,6 +17,8 @@ int	tasks_list(struct bot_ctx *, const struct nlu_result *);
 int	tasks_done(struct bot_ctx *, const struct nlu_result *);
 int	tasks_delete(struct bot_ctx *, const struct nlu_result *);
 int	tasks_edit(struct bot_ctx *, const struct nlu_result *);
+/* The user's language or zone changed: pending tasks' reminders are rendered again (settings_changed). */
+int	tasks_settings_changed(struct bot_ctx *);
 /* Undoes change "undo_id" (0: the latest): the undo button's and core's undo route (bot.h). 0, 1 if none, -1. */
 int	tasks_do_undo(struct bot_ctx *, int64_t undo_id);
 /* reminder.set / reminder.off: acts only on target "tasks" (routes send them here for that target). */

@@ -392,6 +392,23 @@ class Tasks(S.StackTestCase):
         self.assertEqual(self.task(500040, h)[0], "pending")
         self.assertEqual(self.task(500040, a)[0], "pending")
 
+    def test_queued_reminders_follow_language_and_zone(self):
+        """After /language or /timezone, a task's queued reminders speak the new language and show
+        the due time in the new zone (they were rendered when the task was saved)."""
+        c = self.chat(500095)
+        self.add(c, "Entregar la memoria para el 10/10/2100 a las 18:00")
+        texts = lambda: [r[0] for r in self.stack.sql(
+            "SELECT text_html FROM reminders.queue WHERE user_id = %s AND kind = 'task' AND status = 'pending'", 500095)]
+        self.assertTrue(texts() and all("18:00" in t for t in texts()), texts())
+        before = texts()
+        c.say("/language en")
+        after = texts()
+        self.assertEqual(len(after), len(before))
+        self.assertNotEqual(after, before, "the reminders still speak Spanish")
+        self.assertTrue(all("Oct" in t for t in after), after)
+        c.say("/timezone Europe/London")
+        self.assertTrue(all("17:00" in t for t in texts()), texts())   # 18:00 in Madrid is 17:00 in London
+
     def test_done_by_words_and_en_number(self):
         c = self.chat(500041)
         self.add(c, "Hacer hito 1 de CC para el 20/10/2100")   # due after Hito 2: not number 1 of a list
