@@ -356,9 +356,32 @@ half_hour(const struct nlu_ctx *c, int i)
 	return tok_is(c, i, V_UNIT, &unit) && unit == 60;
 }
 
+/* "y media", "and a half", "and half" at "i": half a unit more ("hora y media", "an hour and a half"). */
+static bool
+and_half(const struct nlu_ctx *c, int i)
+{
+	if (!tok_word(c, i, c->en ? "and" : "y"))
+		return false;
+	if (c->en && tok_word(c, i + 1, "a"))
+		i++;
+	return tok_is(c, i + 1, V_HALF, NULL);
+}
+
 /*
- * The first "N minutes/hours/days" said (media hora, 1 día, 45 min, an hour),
- * in "c->dur_min", for reminders. Takes no tokens.
+ * "el día antes", "the day before", "la semana antes": one unit, said without
+ * a number. ("el día anterior" is left to the dates, which read it as a day.)
+ */
+static bool
+the_unit_before(const struct nlu_ctx *c, int i, int unit)
+{
+	return unit >= 1440 && (tok_word(c, i - 1, "el") || tok_word(c, i - 1, "la") || tok_word(c, i - 1, "the")) &&
+	    tok_is(c, i + 1, V_ADVANCE, NULL);
+}
+
+/*
+ * The first "N minutes/hours/days" said (media hora, tres cuartos de hora,
+ * 1 día, 45 min, 45', hora y media, an hour, the day before), in
+ * "c->dur_min", for reminders. Takes no tokens.
  */
 void
 durations_find(struct nlu_ctx *c)
@@ -371,15 +394,20 @@ durations_find(struct nlu_ctx *c)
 		    (c->t[i + 1].role != R_NONE && c->t[i + 1].role != R_EVERY))
 			continue;
 		if ((k = tok_phrase(c, i, V_HALF, &h)) > 0 && half_hour(c, i + k)) {
-			c->dur_min = h ? 15 : 30;
+			c->dur_min = h == 0 ? 30 : h == 1 ? 15 : 45;	/* media, un cuarto, tres cuartos */
+		} else if ((n = tok_num(c, i)) >= 0 && n <= 100000 && c->t[i].kind == T_NUM &&
+		    c->t[i + 1].glued && (tok_word(c, i + 1, "'") || tok_word(c, i + 1, "\xe2\x80\xb2"))) {
+			c->dur_min = n;	/* 45' or 45′ (U+2032, the prime): minutes */
 		} else if ((n = tok_num(c, i)) >= 0 && n <= 100000 && tok_is(c, i + 1, V_UNIT, &unit) &&
 		    unit <= 10080 &&
 		    strchr(c->t[i].f, ':') == NULL) {
 			c->dur_min = n * unit;
-			if (!c->en && tok_word(c, i + 2, "y") && tok_is(c, i + 3, V_HALF, NULL))
+			if (and_half(c, i + 2))
 				c->dur_min += unit / 2;
-			else if (c->en && tok_word(c, i + 2, "and") && tok_is(c, i + 3, V_HALF, NULL))
-				c->dur_min += unit / 2;
+		} else if (tok_num(c, i - 1) < 0 && tok_is(c, i, V_UNIT, &unit) && unit == 60 && and_half(c, i + 1)) {
+			c->dur_min = 90;	/* "con hora y media de antelación" */
+		} else if (tok_is(c, i, V_UNIT, &unit) && unit <= 10080 && the_unit_before(c, i, unit)) {
+			c->dur_min = unit;
 		} else {
 			continue;
 		}
