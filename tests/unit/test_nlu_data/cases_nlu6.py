@@ -23,4 +23,16 @@ C = [
 ("es", N, "gráfico de líneas de este año y el anterior", {"intent":"expense.chart","kind":"line","period":"year","date":"2026-11-28","compare":1}),
 ("en", N, "bar chart of this month and the one before", {"intent":"expense.chart","kind":"bar","period":"month","date":"2026-11-28","compare":1}),
 ("en", N, "line chart of this week and the previous one", {"intent":"expense.chart","kind":"line","period":"week","date":"2026-11-28","compare":1}),
+# "y cuarto" is a quarter of the unit, not a half; "1h30", "1.5 hours", "1,5 días"
+("es", N, "avísame 1 hora y cuarto antes de clase", {"intent":"reminder.set","target":"classes","minutes":75}),
+("es", N, "avísame 2 horas y tres cuartos antes de clase", {"intent":"reminder.set","target":"classes","minutes":165}),
+("es", N, "avísame 1h30 antes de clase", {"intent":"reminder.set","target":"classes","minutes":90}),
+("es", N, "recuérdame las entregas 2h15 antes", {"intent":"reminder.set","target":"tasks","minutes":135}),
+("en", N, "remind me 1.5 hours before class", {"intent":"reminder.set","target":"classes","minutes":90}),
+("es", N, "avísame 1,5 días antes de las entregas", {"intent":"reminder.set","target":"tasks","minutes":2160}),
+# "10h30" is a clock time; "aula H2" stays a room
+("es", N, "entregar informe mañana a las 10h30", {"intent":"task.add","title":"entregar informe","due_date":"2026-11-29","due_time":"10:30"}),
+("es", N, "examen de Física el lunes a las 9h45", {"intent":"task.add","due_date":"2026-11-30","due_time":"09:45","subject":"Física"}),
+("es", N, "Física los lunes de 9 a 11 aula H2", {"intent":"class.add","subject":"Física","weekday":1,"start":"09:00","end":"11:00","room":"H2"}),
+("en", N, "doughnut chart for this month", {"intent":"expense.chart","kind":"pie","period":"month","date":"2026-11-28"}),
 ]
