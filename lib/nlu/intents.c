@@ -375,7 +375,7 @@ expense_chart(struct nlu_ctx *c, struct nlu_result *r)
 			c->t[i].role = c->t[i + 1].role = R_KEY;
 		}
 	}
-	if (!r->has_compare && tok_has(c, V_COMPARE)) {
+	if (!r->has_compare && has_phrase(c, V_COMPARE)) {	/* "vs", "y el anterior" */
 		r->has_compare = true;
 		r->compare = 1;
 	}

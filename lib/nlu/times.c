@@ -74,16 +74,30 @@ clock_daypart(const struct nlu_ctx *c, int i, struct clock *k)
 	return used;
 }
 
+/* The "30" of "10h30": two digits glued to an hour mark, a minute of the hour; else 0. */
+static int
+glued_minutes(const struct nlu_ctx *c, int i)
+{
+	int	 m;
+
+	if (i >= c->n || c->t[i].kind != T_NUM || !c->t[i].glued || strlen(c->t[i].f) != 2)
+		return 0;
+	m = tok_num(c, i);
+	return m > 0 && m < 60 ? m : 0;
+}
+
 /* What follows a number: "h", "am", "pm", "de la tarde", "y media". Fills "k" and returns tokens used. */
 static int
 clock_suffix(const struct nlu_ctx *c, int i, struct clock *k)
 {
-	int	 n = 0, v;
+	int	 n = 0, v, q;
 
 	if (tok_is(c, i, V_HOURMARK, NULL) && (c->t[i].glued || tok_word(c, i, "h") || tok_word(c, i, "hrs") ||
 	    tok_word(c, i, "o'clock") || tok_word(c, i, "oclock"))) {
 		k->marked = true;
 		n++;
+		if (k->m == 0 && (k->m = glued_minutes(c, i + 1)) > 0)
+			n++;	/* "10h30" */
 	}
 	if (tok_is(c, i + n, V_AMPM, &v) || (tok_word(c, i + n, "a") && tok_word(c, i + n + 1, ".") &&
 	    tok_word(c, i + n + 2, "m"))) {
@@ -97,9 +111,9 @@ clock_suffix(const struct nlu_ctx *c, int i, struct clock *k)
 	} else {
 		n += clock_daypart(c, i + n, k);
 	}
-	if (!c->en && tok_word(c, i + n, "y") && tok_is(c, i + n + 1, V_HALF, &v) && k->m == 0) {
-		k->m = v ? 15 : 30;
-		n += 2;
+	if (!c->en && tok_word(c, i + n, "y") && (q = tok_phrase(c, i + n + 1, V_HALF, &v)) > 0 && k->m == 0) {
+		k->m = v == 0 ? 30 : v == 1 ? 15 : 45;	/* y media, y cuarto, y tres cuartos */
+		n += 1 + q;
 	} else if (!c->en && tok_word(c, i + n, "menos") && tok_word(c, i + n + 1, "cuarto") && k->m == 0) {
 		k->h = (k->h + 23) % 24;
 		k->m = 45;
@@ -357,8 +371,51 @@ half_hour(const struct nlu_ctx *c, int i)
 }
 
 /*
- * The first "N minutes/hours/days" said (media hora, 1 día, 45 min, an hour),
- * in "c->dur_min", for reminders. Takes no tokens.
+ * "y media", "y cuarto", "and a half" at "i": the part of "unit" more
+ * ("hora y media" 30, "hora y cuarto" 15); 0 if none.
+ */
+static int
+and_half(const struct nlu_ctx *c, int i, int unit)
+{
+	int	 v;
+
+	if (!tok_word(c, i, c->en ? "and" : "y"))
+		return 0;
+	if (c->en && tok_word(c, i + 1, "a"))
+		i++;
+	if (tok_phrase(c, i + 1, V_HALF, &v) == 0)
+		return 0;
+	return v == 0 ? unit / 2 : v == 1 ? unit / 4 : unit * 3 / 4;
+}
+
+/* "1.5", "1,5": tenths of a number, else -1. */
+static int
+num_tenths(const struct nlu_ctx *c, int i)
+{
+	const char	*f = c->t[i].f;
+	size_t		 l = strlen(f);
+
+	if (c->t[i].kind != T_NUM || l < 3 || l > 4 || (f[l - 2] != '.' && f[l - 2] != ',') ||
+	    f[l - 1] < '0' || f[l - 1] > '9' || f[0] < '0' || f[0] > '9' || (l == 4 && (f[1] < '0' || f[1] > '9')))
+		return -1;
+	return (l == 4 ? (f[0] - '0') * 100 + (f[1] - '0') * 10 : (f[0] - '0') * 10) + (f[l - 1] - '0');
+}
+
+/*
+ * "el día antes", "the day before", "la semana antes": one unit, said without
+ * a number. ("el día anterior" is left to the dates, which read it as a day.)
+ */
+static bool
+the_unit_before(const struct nlu_ctx *c, int i, int unit)
+{
+	return unit >= 1440 && (tok_word(c, i - 1, "el") || tok_word(c, i - 1, "la") || tok_word(c, i - 1, "the")) &&
+	    tok_is(c, i + 1, V_ADVANCE, NULL);
+}
+
+/*
+ * The first "N minutes/hours/days" said (media hora, tres cuartos de hora,
+ * 1 día, 45 min, 45', hora y media, an hour, the day before), in
+ * "c->dur_min", for reminders. Takes no tokens.
  */
 void
 durations_find(struct nlu_ctx *c)
@@ -371,15 +428,23 @@ durations_find(struct nlu_ctx *c)
 		    (c->t[i + 1].role != R_NONE && c->t[i + 1].role != R_EVERY))
 			continue;
 		if ((k = tok_phrase(c, i, V_HALF, &h)) > 0 && half_hour(c, i + k)) {
-			c->dur_min = h ? 15 : 30;
+			c->dur_min = h == 0 ? 30 : h == 1 ? 15 : 45;	/* media, un cuarto, tres cuartos */
+		} else if ((n = tok_num(c, i)) >= 0 && n <= 100000 && c->t[i].kind == T_NUM &&
+		    c->t[i + 1].glued && (tok_word(c, i + 1, "'") || tok_word(c, i + 1, "\xe2\x80\xb2"))) {
+			c->dur_min = n;	/* 45' or 45′ (U+2032, the prime): minutes */
 		} else if ((n = tok_num(c, i)) >= 0 && n <= 100000 && tok_is(c, i + 1, V_UNIT, &unit) &&
 		    unit <= 10080 &&
 		    strchr(c->t[i].f, ':') == NULL) {
-			c->dur_min = n * unit;
-			if (!c->en && tok_word(c, i + 2, "y") && tok_is(c, i + 3, V_HALF, NULL))
-				c->dur_min += unit / 2;
-			else if (c->en && tok_word(c, i + 2, "and") && tok_is(c, i + 3, V_HALF, NULL))
-				c->dur_min += unit / 2;
+			c->dur_min = n * unit + and_half(c, i + 2, unit);
+			if (unit == 60 && c->t[i + 1].glued)
+				c->dur_min += glued_minutes(c, i + 2);	/* "1h30" */
+		} else if ((n = num_tenths(c, i)) >= 0 && tok_is(c, i + 1, V_UNIT, &unit) && unit <= 10080) {
+			c->dur_min = n * unit / 10;	/* "1.5 hours", "1,5 días" */
+		} else if (tok_num(c, i - 1) < 0 && tok_is(c, i, V_UNIT, &unit) && unit == 60 &&
+		    (h = and_half(c, i + 1, unit)) > 0) {
+			c->dur_min = unit + h;	/* "con hora y media de antelación" */
+		} else if (tok_is(c, i, V_UNIT, &unit) && unit <= 10080 && the_unit_before(c, i, unit)) {
+			c->dur_min = unit;
 		} else {
 			continue;
 		}

@@ -94,6 +94,11 @@ scan_word(const struct nlu_ctx *c, size_t i, struct tok *t)
 	int32_t	 cp, cp2;
 	int	 n, n2;
 
+	if (t->glued && c->t[c->n - 1].kind == T_NUM && (c->text[i] == 'h' || c->text[i] == 'H') &&
+	    i + 1 < c->textlen && c->text[i + 1] >= '0' && c->text[i + 1] <= '9') {
+		fold_append(t, 'h');	/* "10h30", "1h30": the hour mark alone, then the minutes */
+		return i + 1;
+	}
 	for (;;) {
 		if (i >= c->textlen)
 			break;

@@ -188,10 +188,12 @@ const struct vocab vocab_en[] = {
 	{ "chart", V_CHART, 0 }, { "graph", V_CHART, 0 }, { "plot", V_CHART, 0 }, { "diagram", V_CHART, 0 },
 	{ "visualize", V_CHART, 0 }, { "draw", V_CHART, 0 }, { "charts", V_CHART, 0 }, { "histogram", V_CHART, 0 },
 	{ "histogram", V_CHARTKIND, 2 }, { "graphs", V_CHART, 0 }, { "infographic", V_CHART, 0 },
-	{ "pie", V_CHARTKIND, 1 }, { "donut", V_CHARTKIND, 1 }, { "bar", V_CHARTKIND, 2 }, { "bars", V_CHARTKIND, 2 },
+	{ "pie", V_CHARTKIND, 1 }, { "donut", V_CHARTKIND, 1 }, { "doughnut", V_CHARTKIND, 1 }, { "bar", V_CHARTKIND, 2 }, { "bars", V_CHARTKIND, 2 },
 	{ "column", V_CHARTKIND, 2 }, { "line", V_CHARTKIND, 3 }, { "lines", V_CHARTKIND, 3 }, { "trend", V_CHARTKIND, 3 },
 	{ "compare", V_COMPARE, 0 }, { "comparing", V_COMPARE, 0 }, { "compared", V_COMPARE, 0 },
 	{ "vs", V_COMPARE, 0 }, { "versus", V_COMPARE, 0 }, { "against", V_COMPARE, 0 }, { "comparison", V_COMPARE, 0 },
+	{ "and the previous one", V_COMPARE, 0 }, { "and the one before", V_COMPARE, 0 },
+	{ "and the month before", V_COMPARE, 0 }, { "and the week before", V_COMPARE, 0 }, { "and the year before", V_COMPARE, 0 },
 	{ "previous", V_PREV, 0 }, { "prior", V_PREV, 0 }, { "last", V_PREV, 0 }, { "past", V_PREV, 0 },
 	{ "earlier", V_PREV, 0 }, { "before", V_PREV, 0 },
 

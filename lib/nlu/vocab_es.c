@@ -255,6 +255,8 @@ const struct vocab vocab_es[] = {
 	{ "comparando", V_COMPARE, 0 }, { "comparar", V_COMPARE, 0 }, { "compara", V_COMPARE, 0 },
 	{ "comparado", V_COMPARE, 0 }, { "comparacion", V_COMPARE, 0 }, { "frente", V_COMPARE, 0 },
 	{ "comparativa", V_COMPARE, 0 }, { "vs", V_COMPARE, 0 }, { "contra", V_COMPARE, 0 },
+	{ "y el anterior", V_COMPARE, 0 }, { "y la anterior", V_COMPARE, 0 }, { "y el mes anterior", V_COMPARE, 0 },
+	{ "y la semana anterior", V_COMPARE, 0 }, { "y el ano anterior", V_COMPARE, 0 },	/* "este mes y el anterior": one earlier */
 	{ "anteriores", V_PREV, 0 }, { "pasados", V_PREV, 0 }, { "pasadas", V_PREV, 0 },
 	{ "previos", V_PREV, 0 }, { "ultimos", V_PREV, 0 }, { "ultimas", V_PREV, 0 },
 
