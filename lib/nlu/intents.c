@@ -903,20 +903,75 @@ pick_money_talk(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *
 	return false;
 }
 
-/* Words that, after "antes de", mean tasks in general: "antes de cada entrega", "before all deadlines". */
+/* Words that, after "antes de", name no task in particular: "las entregas", "mis tareas", "clase". */
 static bool
 generic_task_word(const struct nlu_ctx *c, int i)
 {
-	return tok_is(c, i, V_TASKS, NULL) || tok_is(c, i, V_TASKNOUN, NULL) || tok_is(c, i, V_CLASS, NULL) ||
-	    tok_is(c, i, V_ARTICLE, NULL) || tok_word(c, i, "cada") || tok_word(c, i, "each") ||
-	    tok_word(c, i, "every") || tok_word(c, i, "all") || tok_word(c, i, "todas") || tok_word(c, i, "todos") ||
+	return tok_is(c, i, V_TASKS, NULL) || tok_is(c, i, V_CLASS, NULL) || tok_is(c, i, V_ARTICLE, NULL) ||
 	    tok_word(c, i, "mis") || tok_word(c, i, "my") || c->t[i].kind == T_PUNCT;
 }
 
+/* "cada entrega", "every deadline", "todas las tareas": any task, not one. */
+static bool
+any_task(const struct nlu_ctx *c, int first, int last)
+{
+	static const char *const w[] = { "cada", "todas", "todos", "each", "every", "all", "any", NULL };
+	const char *const	*p;
+	int			 i;
+
+	for (i = first; i <= last; i++)
+		for (p = w; *p != NULL; p++)
+			if (tok_word(c, i, *p))
+				return true;
+	return false;
+}
+
+/* Tokens "first".."last" name one task: not only general words, and no "cada". */
+static bool
+names_one_task(const struct nlu_ctx *c, int first, int last)
+{
+	int	 i;
+
+	for (i = first; i <= last && generic_task_word(c, i); i++)
+		;
+	return i <= last && !any_task(c, first, last);
+}
+
+/* Small words between "avísame" and what it is about: "de la", "me about the", "con". */
+static bool
+remind_filler(const struct nlu_ctx *c, int i)
+{
+	static const char *const w[] = { "me", "de", "del", "con", "sobre", "about", "of", "for", "mi", "my",
+	    NULL };
+	const char *const	*p;
+
+	if (tok_is(c, i, V_ARTICLE, NULL))
+		return true;
+	for (p = w; *p != NULL; p++)
+		if (tok_word(c, i, *p))
+			return true;
+	return false;
+}
+
+/* "recuérdame la práctica de CC 2 días antes": the words between the verb and the span. */
+static void
+reminder_ref_before(const struct nlu_ctx *c, struct nlu_result *r)
+{
+	int	 i, k;
+
+	for (i = 0; i < c->dur_at && !tok_is(c, i, V_REMIND, NULL); i++)
+		;
+	for (k = i + 1; k < c->dur_at && remind_filler(c, k); k++)
+		;
+	if (k < c->dur_at && names_one_task(c, k, c->dur_at - 1))
+		slot_text(c, k, c->dur_at - 1, r->ref, sizeof r->ref);
+}
+
 /*
- * "avísame 3 días antes del hito 1", "2 days before the History essay":
- * the words naming one task, in "ref". None when they name tasks in
- * general ("antes de las entregas") or nothing follows.
+ * "avísame 3 días antes del hito 1", "2 days before the History essay",
+ * "recuérdame la práctica de CC 2 días antes": the words naming one task,
+ * in "ref". None when they name tasks in general ("antes de las entregas")
+ * or nothing does.
  */
 static void
 reminder_ref(const struct nlu_ctx *c, struct nlu_result *r)
@@ -934,12 +989,12 @@ reminder_ref(const struct nlu_ctx *c, struct nlu_result *r)
 			k++;
 		for (last = c->n - 1; last >= k && c->t[last].kind == T_PUNCT; last--)
 			;
-		for (i = k; i <= last && generic_task_word(c, i); i++)
-			;
-		if (i <= last)
+		if (k <= last && names_one_task(c, k, last))
 			slot_text(c, k, last, r->ref, sizeof r->ref);
-		return;
+		break;
 	}
+	if (r->ref[0] == '\0' && c->dur_at > 0)
+		reminder_ref_before(c, r);
 }
 
 /* reminder.set: "con 10 min de antelación", "45 min before lectures", "1 día antes de las entregas". */

@@ -212,6 +212,7 @@ struct nlu_ctx {
 	int			 nwdays;
 	bool			 wd_plural;	/* a weekday in plural or with cada/every */
 	int			 dur_min;	/* a duration said (reminders), -1 */
+	int			 dur_at;	/* its first token, -1 */
 	struct tok		 t[NLU_MAXTOK];	/* last: only the "n" first are cleared */
 };
 

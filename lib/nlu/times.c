@@ -422,7 +422,7 @@ durations_find(struct nlu_ctx *c)
 {
 	int	 i, n, unit, h, k;
 
-	c->dur_min = -1;
+	c->dur_min = c->dur_at = -1;
 	for (i = 0; i + 1 < c->n; i++) {
 		if ((c->t[i].role != R_NONE && c->t[i].role != R_EVERY) ||
 		    (c->t[i + 1].role != R_NONE && c->t[i + 1].role != R_EVERY))
@@ -448,6 +448,7 @@ durations_find(struct nlu_ctx *c)
 		} else {
 			continue;
 		}
+		c->dur_at = i;
 		return;
 	}
 }

@@ -593,6 +593,9 @@ class Tasks(S.StackTestCase):
         self.assertEqual(self.reminders(500092, h), [utc_str(due_h - dt.timedelta(hours=3))])
         c.press(self.button(r, "t:undo:"))
         self.assertEqual(self.reminders(500092, hito1), [utc_str(due1 - dt.timedelta(hours=3))])
+        c.say("recuérdame el hito 1 2 días antes")   # the task named before the lead time
+        self.assertEqual(self.reminders(500092, hito1), [utc_str(due1.replace(day=8))])
+        self.assertEqual(self.reminders(500092, h), [utc_str(due_h - dt.timedelta(hours=3))])
         c.say("no me recuerdes las tareas")
         self.assertEqual(self.stack.sql("SELECT count(*) FROM reminders.queue WHERE user_id = 500092"
                                         " AND status = 'pending'"), [(0,)])
