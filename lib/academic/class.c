@@ -2,24 +2,12 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "academic/academic.h"
 #include "academic/acad.h"
 #include "core/mem.h"
 #include "core/strbuf.h"
 #include "db/db.h"
-
-static int
-said(const char *text, const char *const *words)
-{
-	int i;
-
-	for (i = 0; text != NULL && words[i] != NULL; i++)
-		if (strcasestr(text, words[i]) != NULL)
-			return 1;
-	return 0;
-}
 
 /* 1 for odd ISO weeks, 0 for even, -1 when the student named neither (the parser's "odd"/"even"). */
 static int
@@ -39,69 +27,18 @@ every_weeks(const struct nlu_result *r)
 	return strcmp(r->every, "2week") == 0 || parity_of(r) >= 0 ? 2 : 1;
 }
 
-/*
- * Until the parser gives room for "Álgebra en el 0.3" (it leaves the room in the subject).
- * A room the parser left at the end of the subject ("Álgebra en el 0.3"):
- * when no room came in its own slot, a last word with a digit after
- * "en el", "aula", "room"... is taken out of "subj" into "room".
- */
-static void
-room_from_subject(char *subj, char *room, size_t roomcap)
+/* What the student called the subject: "Cloud Computing (CC)" when they wrote the code in brackets. */
+static const char *
+subject_said(struct bot_ctx *ctx, const struct nlu_result *r, const char *subj)
 {
-	static const char *const lead[] = { " en el aula ", " en la sala ", " en el ", " en la ", " en ", " aula ",
-	    " in room ", " room ", " in ", NULL };
-	char *last = strrchr(subj, ' ');
-	size_t n;
-	int i;
-
-	if (last == NULL || strpbrk(last + 1, "0123456789") == NULL)
-		return;
-	for (i = 0; lead[i] != NULL; i++) {
-		n = strlen(lead[i]);
-		if ((size_t)(last + 1 - subj) > n && strncasecmp(last + 1 - n, lead[i], n) == 0) {
-			snprintf(room, roomcap, "%s", last + 1);
-			last[1 - (ptrdiff_t)n] = '\0';
-			return;
-		}
-	}
+	return r->code[0] != '\0' ? arena_printf(ctx->a, "%s (%s)", subj, r->code) : subj;
 }
 
-/*
- * Until the parser gives the code in brackets ("Cloud Computing (CC)": it drops "(CC)").
- * What the student called the subject, with the part in brackets the parser
- * leaves out: "Cloud Computing (CC)" when they wrote it so, in the arena.
- */
+/* "lab" or "theory" when the student said so ("prácticas de Redes", "CC teoría"), else NULL. */
 static const char *
-subject_said(struct bot_ctx *ctx, const char *subj)
+kind_said(const struct nlu_result *r)
 {
-	const char *text = ctx->u != NULL ? ctx->u->text : NULL, *at, *open, *close;
-
-	if (text == NULL || (at = strcasestr(text, subj)) == NULL)
-		return subj;
-	for (open = at + strlen(subj); *open == ' '; open++)
-		;
-	if (*open != '(' || (close = strchr(open, ')')) == NULL || close - open < 2 || close - open > 100)
-		return subj;
-	return arena_printf(ctx->a, "%s (%.*s)", subj, (int)(close - open - 1), open + 1);
-}
-
-/*
- * "lab" or "theory" when the student said so ("prácticas de Redes", "CC teoría"), else NULL.
- * Until the parser gives a class kind (it has no slot for it yet).
- */
-static const char *
-kind_said(const struct bot_ctx *ctx)
-{
-	static const char *const lab[] = { "laboratorio", "prácticas", "practicas", "práctica", "lab ", "lab.",
-	    "(lab)", "labs ", NULL };
-	static const char *const theory[] = { "teoría", "teoria", "theory", "lecture", NULL };
-	const char *text = ctx->u != NULL ? ctx->u->text : NULL;
-
-	if (said(text, lab))
-		return "lab";
-	if (said(text, theory))
-		return "theory";
-	return NULL;
+	return strcmp(r->kind, "lab") == 0 || strcmp(r->kind, "theory") == 0 ? r->kind : NULL;
 }
 
 static int
@@ -218,13 +155,11 @@ academic_class_add(struct bot_ctx *ctx, const struct nlu_result *r)
 		return 0;
 	snprintf(subj, sizeof subj, "%s", r->subject);
 	snprintf(room, sizeof room, "%s", r->room);
-	if (room[0] == '\0')
-		room_from_subject(subj, room, sizeof room);
-	kind = kind_said(ctx);
+	kind = kind_said(r);
 	every = every_weeks(r);
 	parity = parity_of(r);
 	if ((had = acad_class_count(ctx->db, ctx->user.id)) < 0 || acad_batch_new(ctx->db, &batch) != 0 ||
-	    acad_subject_get(ctx->db, ctx->user.id, subject_said(ctx, subj), batch, &subject) != 0)
+	    acad_subject_get(ctx->db, ctx->user.id, subject_said(ctx, r, subj), batch, &subject) != 0)
 		goto out;
 	for (i = 0; i < r->nweekdays; i++) {
 		anchor_of(ctx, r->weekdays[i], parity, anchor);

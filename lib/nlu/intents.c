@@ -1075,6 +1075,37 @@ pick_questions(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r
 	return false;
 }
 
+/*
+ * What else a class line says: "prácticas de Redes", "CC lab" → kind "lab";
+ * "teoría", "lecture" → "theory"; "Cloud Computing (CC)" → code "CC".
+ */
+static void
+class_kind_and_code(const struct nlu_ctx *c, struct nlu_result *r)
+{
+	static const char *const lab[] = { "laboratorio", "laboratorios", "practicas", "practica", "lab", "labs",
+	    "practical", NULL }, *const theory[] = { "teoria", "theory", "lecture", "lectures", NULL };
+	const char *const	*p;
+	int			 i, k;
+
+	for (i = 0; i < c->n && r->kind[0] == '\0'; i++) {
+		for (p = lab; *p != NULL; p++)
+			if (tok_word(c, i, *p))
+				SET(r->kind, "lab");
+		for (p = theory; *p != NULL && r->kind[0] == '\0'; p++)
+			if (tok_word(c, i, *p))
+				SET(r->kind, "theory");
+	}
+	for (i = 0; i + 2 < c->n; i++) {
+		if (!tok_word(c, i, "("))
+			continue;
+		for (k = i + 1; k < c->n && k <= i + 4 && c->t[k].kind == T_WORD; k++)
+			;
+		if (k > i + 1 && tok_word(c, k, ")"))
+			slot_text(c, i + 1, k - 1, r->code, sizeof r->code);
+		return;
+	}
+}
+
 /* A weekly class: weekdays with a time, and a class word, a plural day, a room or a range. */
 static bool
 pick_class(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -1089,6 +1120,7 @@ pick_class(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 	if ((e->tasknoun || e->todo) && !e->klass && !c->wd_plural)
 		return false;
 	SET(r->intent, "class.add");
+	class_kind_and_code(c, r);
 	if (c->fortnight)
 		SET(r->every, "2week");
 	if (c->parity)

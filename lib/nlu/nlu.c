@@ -132,6 +132,7 @@ nlu_result_json(const struct nlu_result *r, struct strbuf *out)
 	kv(g, "start", r->start);
 	kv(g, "end", r->end);
 	kv(g, "room", r->room);
+	kv(g, "code", r->code);
 	kv(g, "target", r->target);
 	if (r->has_minutes)
 		json_gen_kv_i64(g, "minutes", r->minutes);

@@ -35,7 +35,8 @@ struct nlu_result {
 	char	category[16];
 	char	every[8];
 	char	period[8];
-	char	kind[8];
+	char	kind[8];	/* a chart's pie/bar/line; a class's "lab" or "theory" */
+	char	code[48];	/* class.add: the short name in brackets, "Cloud Computing (CC)" → "CC" */
 	char	target[12];
 	int	weekdays[7];	/* 1 = Monday .. 7 = Sunday, ascending */
 	int	nweekdays;
