@@ -66,7 +66,7 @@ academic_day_section(struct db *db, int64_t user_id, const char *lang, const cha
 }
 
 /* The days the question covers: "esta semana" from today to Sunday, "hasta el viernes", or one day. */
-#define AGENDA_MAX_DAYS	14
+#define AGENDA_MAX_DAYS	31	/* "hasta fin de mes" fits; longer asks are cut */
 
 static void
 agenda_range(const struct bot_ctx *ctx, const struct nlu_result *r, int64_t *first, int64_t *last)

@@ -254,7 +254,10 @@ bot_process(struct db *db, const struct config *cfg, struct tg *tg, const struct
 		/* Seen before: nothing of this run may stay (arrive counted the sender again). */
 		if (db_rollback(db) == 0 && fresh == 0)
 			return BOT_DUPLICATE;
-		return db_is_down(db) ? BOT_DB_DOWN : BOT_ERROR;
+		if (db_is_down(db))
+			return BOT_DB_DOWN;
+		log_warn("update %lld: recording it failed, rolled back", (long long)u->update_id);
+		return recover(&c);	/* a failure that would repeat must not make Telegram retry for a day */
 	}
 	if (handle(&c) == 0 && db_commit(db) == 0)
 		return BOT_DONE;

@@ -66,6 +66,8 @@ tz_known_valid(const char *tz)
 {
 	unsigned	 i;
 
+	if (tz == NULL || *tz == '\0')
+		return false;
 	for (i = 0; i < TZ_KNOWN; i++)
 		if (strcmp(known_zones[i], tz) == 0)
 			return true;

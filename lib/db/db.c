@@ -164,11 +164,28 @@ idle_conn_alive(PGconn *c)
 }
 
 /* Then one PQreset, and the session set-up again. */
+/*
+ * Between updates the session must be idle: a transaction or a BEGIN left
+ * over by a path that forgot to end it would make every later update fail.
+ */
+static void
+end_leftover_tx(struct db *db)
+{
+	if (!db->begin_pending && PQtransactionStatus(db->conn) == PQTRANS_IDLE)
+		return;
+	log_warn("db: a transaction was left open; rolling it back");
+	db->begin_pending = false;
+	if (PQtransactionStatus(db->conn) != PQTRANS_IDLE)
+		db_exec(db, "ROLLBACK", 0, NULL);
+}
+
 int
 db_ensure(struct db *db)
 {
-	if (!db->down && idle_conn_alive(db->conn))
+	if (!db->down && idle_conn_alive(db->conn)) {
+		end_leftover_tx(db);
 		return 0;
+	}
 	db->begin_pending = false;	/* the transaction it was for is gone with the connection */
 	PQreset(db->conn);
 	if (PQstatus(db->conn) != CONNECTION_OK) {
@@ -195,10 +212,10 @@ db_is_down(const struct db *db)
 static PGresult *
 pipeline_result(PGconn *c)
 {
-	PGresult	*r = PQgetResult(c), *end;
+	PGresult	*r = PQgetResult(c), *more;
 
-	if (r != NULL && (end = PQgetResult(c)) != NULL)
-		PQclear(end);	/* not a single-result query: cannot happen with ours */
+	while (r != NULL && (more = PQgetResult(c)) != NULL)
+		PQclear(more);	/* not a single-result query: cannot happen with ours */
 	return r;
 }
 

@@ -155,3 +155,14 @@ reminders_cancel(struct db *db, int64_t user_id, const char *kind, int64_t ref_i
 	    "DELETE FROM reminders.queue"
 	    " WHERE user_id = $1 AND kind = $2 AND ref_id = $3 AND status = 'pending'", 3, p);
 }
+
+int
+reminders_retext(struct db *db, int64_t user_id, const char *kind, int64_t ref_id, const char *text_html)
+{
+	char uid[DB_I64_LEN], ref[DB_I64_LEN];
+	const char *p[4] = { db_i64(uid, user_id), kind, db_i64(ref, ref_id), text_html };
+
+	return db_exec(db,
+	    "UPDATE reminders.queue SET text_html = $4"
+	    " WHERE user_id = $1 AND kind = $2 AND ref_id = $3 AND status = 'pending'", 4, p);
+}

@@ -52,4 +52,11 @@ void	reminders_batch_release(struct reminder_batch *);	/* frees; reusable afterw
 /* Deletes every pending reminder of (kind, ref_id) of "user_id" (task done, deleted, moved). 0 or -1. */
 int	reminders_cancel(struct db *, int64_t user_id, const char *kind, int64_t ref_id);
 
+/*
+ * New text for every pending reminder of (kind, ref_id) of "user_id", when
+ * and how many are left alone (snoozed ones too): after a change of the
+ * user's language or zone. 0 or -1.
+ */
+int	reminders_retext(struct db *, int64_t user_id, const char *kind, int64_t ref_id, const char *text_html);
+
 #endif

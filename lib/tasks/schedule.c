@@ -8,6 +8,19 @@
 #include "core/strbuf.h"
 #include "reminders/queue.h"
 
+/* "⏰ Hacer hito 1 de CC — jue 10 dic": a task's reminder, in the user's language and zone. */
+static void
+reminder_text(const char *lang, const char *tz, const struct task *t, struct strbuf *out)
+{
+	struct strbuf title = STRBUF_INIT, date = STRBUF_INIT;
+
+	strbuf_add_html(&title, t->title);
+	tasks_fmt_date(&date, lang, tz, t->due, t->has_time);
+	strbuf_addf(out, i18n_get(lang, "tasks.reminder"), strbuf_str(&title), strbuf_str(&date));
+	strbuf_release(&title);
+	strbuf_release(&date);
+}
+
 /*
  * Cancels every pending reminder of task "t" and, if it is still pending,
  * schedules one per lead time whose instant is still to come (a lead already
@@ -20,7 +33,7 @@ tasks_reschedule(struct db *db, int64_t user_id, const char *lang, const char *t
     const struct task *t)
 {
 	struct reminder_spec rs;
-	struct strbuf title = STRBUF_INIT, date = STRBUF_INIT, text = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT;
 	time_t at;
 	int i, rc = -1;
 
@@ -28,9 +41,7 @@ tasks_reschedule(struct db *db, int64_t user_id, const char *lang, const char *t
 		return -1;
 	if (strcmp(t->status, "pending") != 0 || t->nleads == 0)
 		return 0;
-	strbuf_add_html(&title, t->title);
-	tasks_fmt_date(&date, lang, tz, t->due, t->has_time);
-	strbuf_addf(&text, i18n_get(lang, "tasks.reminder"), strbuf_str(&title), strbuf_str(&date));
+	reminder_text(lang, tz, t, &text);
 	memset(&rs, 0, sizeof rs);
 	rs.user_id = user_id;
 	rs.kind = "task";
@@ -48,8 +59,6 @@ tasks_reschedule(struct db *db, int64_t user_id, const char *lang, const char *t
 	}
 	rc = 0;
 out:
-	strbuf_release(&title);
-	strbuf_release(&date);
 	strbuf_release(&text);
 	return rc;
 }
@@ -69,8 +78,26 @@ tasks_reschedule_all(struct bot_ctx *c, bool all)
 	return 0;
 }
 
+/*
+ * The language or zone changed: the same reminders, at the same moments
+ * (snoozed ones too), with their text rendered again. Rescheduling would
+ * drop a snooze and a reminder due this minute but not sent yet.
+ */
 int
 tasks_settings_changed(struct bot_ctx *c)
 {
-	return tasks_reschedule_all(c, true);
+	struct strbuf text = STRBUF_INIT;
+	struct task *ts;
+	size_t i, n;
+	int rc = 0;
+
+	if (tasks_store_pending(c->db, c->a, c->user.id, &ts, &n) != 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		strbuf_reset(&text);
+		reminder_text(c->user.lang, c->user.tz, &ts[i], &text);
+		rc = reminders_retext(c->db, c->user.id, "task", ts[i].id, strbuf_str(&text));
+	}
+	strbuf_release(&text);
+	return rc;
 }

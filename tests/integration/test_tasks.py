@@ -400,9 +400,20 @@ class Tasks(S.StackTestCase):
         texts = lambda: [r[0] for r in self.stack.sql(
             "SELECT text_html FROM reminders.queue WHERE user_id = %s AND kind = 'task' AND status = 'pending'", 500095)]
         self.assertTrue(texts() and all("18:00" in t for t in texts()), texts())
-        before = texts()
+        # a snoozed one and one due a moment ago (not sent yet): both must survive, at their moments
+        tid = self.rows(500095)[-1][0]
+        self.stack.sql("INSERT INTO reminders.queue (user_id, kind, ref_id, due_at, expires_at, text_html)"
+                       " SELECT user_id, kind, ref_id, now() + interval '1 hour', expires_at, text_html"
+                       " FROM reminders.queue WHERE user_id = %s AND kind = 'task' LIMIT 1", 500095)
+        self.stack.sql("INSERT INTO reminders.queue (user_id, kind, ref_id, due_at, expires_at, text_html)"
+                       " SELECT user_id, kind, ref_id, now() - interval '20 seconds', expires_at, text_html"
+                       " FROM reminders.queue WHERE user_id = %s AND kind = 'task' LIMIT 1", 500095)
+        moments = lambda: self.stack.sql("SELECT due_at FROM reminders.queue WHERE user_id = %s AND ref_id = %s"
+                                         " AND status = 'pending' ORDER BY due_at", 500095, tid)
+        before, due_before = texts(), moments()
         c.say("/language en")
         after = texts()
+        self.assertEqual(moments(), due_before, "a language change moved or dropped queued reminders")
         self.assertEqual(len(after), len(before))
         self.assertNotEqual(after, before, "the reminders still speak Spanish")
         self.assertTrue(all("Oct" in t for t in after), after)

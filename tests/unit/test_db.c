@@ -327,6 +327,22 @@ test_pipeline(void **state)
 	assert_int_equal(db_pipeline(db, ok, DB_PIPELINE_MAX + 1, out), -1);
 }
 
+/* A transaction some path forgot to end is rolled back by the next db_ensure, not carried on. */
+static void
+test_leftover_tx(void **state)
+{
+	struct db	*db = *state;
+
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO test_db.t (id) VALUES (220)", 0, NULL), 0);
+	assert_int_equal(db_ensure(db), 0);
+	assert_int_equal(count_id(db, "220"), 0);
+	assert_int_equal(db_begin(db), 0);	/* a BEGIN never sent */
+	assert_int_equal(db_ensure(db), 0);
+	assert_int_equal(db_begin(db), 0);	/* accepted again */
+	assert_int_equal(db_rollback(db), 0);
+}
+
 /* pg_stat_activity's state of backend "pid", as "other" sees it now. */
 static const char *
 session_state(struct db *other, const char *pid)
@@ -388,6 +404,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_reconnect, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipeline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deferred_begin, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leftover_tx, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
