@@ -59,6 +59,21 @@ class WebhookTest(S.StackTestCase):
         self.assertEqual(self.stack.sql("SELECT chat_id, active FROM core.users WHERE user_id = %s", ana.user_id),
                          [(ana.chat_id, True)])
 
+    def test_a_sender_that_cannot_be_stored_gets_sorry_and_no_retry(self):
+        """When upserting the sender fails for a reason that would repeat (here a constraint added for
+        one user id), the update is still recorded and answered with an apology: 200, so Telegram does
+        not retry it for a day, and the worker goes on serving."""
+        ana = new_chat(self.stack, "es")
+        self.stack.sql("ALTER TABLE core.users ADD CONSTRAINT test_refuse CHECK (user_id <> %s)" % int(ana.user_id))
+        try:
+            r = ana.say("hola")
+        finally:
+            self.stack.sql("ALTER TABLE core.users DROP CONSTRAINT test_refuse")
+        self.assertEqual(ana.last_status, 200)
+        self.assertIn("Algo ha fallado", " ".join(x["text"] or "" for x in r))
+        self.assertEqual(self.stored(ana.last_update_id), 1)
+        self.assert_still_serving()
+
     def test_reply_in_the_body_is_json_with_a_method(self):
         ana = new_chat(self.stack, "es")
         upd = self.message_update(ana, "/start")
