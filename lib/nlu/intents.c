@@ -1201,6 +1201,21 @@ task_label(const struct nlu_ctx *c)
 	    tok_word(c, 0, "to-do") || tok_word(c, 0, "pendiente")) && tok_word(c, 1, ":");
 }
 
+/* "ayer fui al cine con Ana", "I had dinner with Sara on friday": a story, no amount; "had to" is a to-do. */
+static bool
+tells_past(const struct nlu_ctx *c, const struct evidence *e)
+{
+	int	 i;
+
+	if (c->nmo > 0 || e->todo || e->taskverb0 || e->tasknoun || e->link_future)
+		return false;
+	for (i = 0; i < c->n; i++)
+		if (c->t[i].role == R_NONE && tok_phrase(c, i, V_PAST, NULL) > 0 &&
+		    !(tok_word(c, i, "had") && tok_word(c, i + 1, "to")))
+			return true;
+	return false;
+}
+
 /* Money spent, or a to-do; a to-do that involves money stays a to-do. */
 static bool
 pick_add(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -1218,7 +1233,7 @@ pick_add(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		return true;
 	}
 task:
-	if (e->words == 0)
+	if (e->words == 0 || tells_past(c, e))
 		return false;
 	if (c->nd > 0 || c->ntm > 0) {
 		if (!(e->tasknoun || e->todo || e->taskverb0 || e->link_future || e->cap_word || c->nmo > 0 ||

@@ -27,4 +27,14 @@ C = [
 ("es", N, "cuánto es 20 dividido entre 4", {"intent":"unknown"}),
 ("en", N, "what is 3 + 4", {"intent":"unknown"}),
 ("es", N, "bus 5 por semana", {"intent":"expense.add","amount":"5.00","every":"week"}),
+# a story in the past with no amount is no to-do, whatever weekday it names; with an amount it is spent
+("en", N, "I had dinner with Sara on friday", {"intent":"unknown"}),
+("en", N, "I went to the cinema with Tom on tuesday", {"intent":"unknown"}),
+("en", N, "met Anna at the library on monday", {"intent":"unknown"}),
+("es", N, "el viernes fui al cine con Ana", {"intent":"unknown"}),
+("es", N, "estuve en la biblioteca el martes con Luis", {"intent":"unknown"}),
+("en", N, "I had to submit the essay by friday", {"intent":"task.add","due_date":"2026-12-04"}),
+("es", N, "fui al cine el viernes 8€", {"intent":"expense.add","amount":"8.00","date":"2026-11-27"}),
+("en", N, "went to the cinema on friday 8.50", {"intent":"expense.add","amount":"8.50","date":"2026-11-27"}),
+("es", N, "estudiar tema VI para el lunes", {"intent":"task.add","due_date":"2026-11-30"}),
 ]
