@@ -153,6 +153,36 @@ ready_after_number(const struct nlu_ctx *c)
 	return false;
 }
 
+/* A listing word: "horario", "agenda", "tareas", "lista", "schedule". */
+static bool
+listing_word(const struct nlu_ctx *c, int i)
+{
+	return tok_is(c, i, V_TIMETABLE, NULL) || tok_is(c, i, V_AGENDA, NULL) || tok_is(c, i, V_TASKS, NULL) ||
+	    tok_is(c, i, V_EXPENSE, NULL) || tok_word(c, i, "lista") || tok_word(c, i, "list") ||
+	    tok_word(c, i, "schedule");
+}
+
+/*
+ * "el horario completo", "la lista completa de tareas", "the complete
+ * timetable": "complete" beside a listing word means whole, not done.
+ * True when every done word of the message is such an adjective.
+ */
+static bool
+done_is_whole(const struct nlu_ctx *c)
+{
+	int	 i, n = 0;
+
+	for (i = 0; i < c->n; i++) {
+		if (!tok_is(c, i, V_DONE, NULL) && tok_phrase(c, i, V_DONE, NULL) == 0)
+			continue;
+		if (strncmp(c->t[i].f, "complet", 7) != 0 || !(listing_word(c, i - 1) || listing_word(c, i + 1) ||
+		    (tok_is(c, i - 1, V_ARTICLE, NULL) && listing_word(c, i + 1))))
+			return false;
+		n++;
+	}
+	return n > 0;
+}
+
 /* Fills "e" from the message in "c" once, before the rules read it. */
 static void
 gather(const struct nlu_ctx *c, struct evidence *e)
@@ -164,7 +194,7 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 	gather_tokens(c, e);
 	for (k = 0; k < sizeof said_flags / sizeof said_flags[0]; k++)
 		*(bool *)((char *)e + said_flags[k].off) = tok_said(c, said_flags[k].cls);
-	e->done |= ready_after_number(c);
+	e->done = (e->done && !done_is_whole(c)) || ready_after_number(c);
 	e->term = e->term && free_said(c, V_TERM);	/* "quarter to 9" is a time, not a term */
 	e->question |= first_is(c, V_QUESTION) || tok_has(c, V_HOWMUCH);
 	e->greet = tok_has(c, V_GREET) || tok_has(c, V_THANKS);
@@ -1171,6 +1201,21 @@ task_label(const struct nlu_ctx *c)
 	    tok_word(c, 0, "to-do") || tok_word(c, 0, "pendiente")) && tok_word(c, 1, ":");
 }
 
+/* "ayer fui al cine con Ana", "I had dinner with Sara on friday": a story, no amount; "had to" is a to-do. */
+static bool
+tells_past(const struct nlu_ctx *c, const struct evidence *e)
+{
+	int	 i;
+
+	if (c->nmo > 0 || e->todo || e->taskverb0 || e->tasknoun || e->link_future)
+		return false;
+	for (i = 0; i < c->n; i++)
+		if (c->t[i].role == R_NONE && tok_phrase(c, i, V_PAST, NULL) > 0 &&
+		    !(tok_word(c, i, "had") && tok_word(c, i + 1, "to")))
+			return true;
+	return false;
+}
+
 /* Money spent, or a to-do; a to-do that involves money stays a to-do. */
 static bool
 pick_add(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
@@ -1188,7 +1233,7 @@ pick_add(struct nlu_ctx *c, const struct evidence *e, struct nlu_result *r)
 		return true;
 	}
 task:
-	if (e->words == 0)
+	if (e->words == 0 || tells_past(c, e))
 		return false;
 	if (c->nd > 0 || c->ntm > 0) {
 		if (!(e->tasknoun || e->todo || e->taskverb0 || e->link_future || e->cap_word || c->nmo > 0 ||
@@ -1213,6 +1258,34 @@ spent:
 	return false;
 }
 
+/* An operator between two numbers: "5 más 3", "12 times 4", "20 divided by 4"; tokens it spans, or 0. */
+static int
+math_op(const struct nlu_ctx *c, int i)
+{
+	static const char *const w[] = { "mas", "menos", "por", "entre", "x", "plus", "minus", "times", "over",
+	    "multiplicado", "dividido", "multiplied", "divided", "+", "*", NULL };
+	const char *const	*p;
+
+	for (p = w; *p != NULL; p++)
+		if (tok_word(c, i, *p))
+			return tok_word(c, i + 1, "by") || tok_word(c, i + 1, "por") || tok_word(c, i + 1, "entre") ? 2 : 1;
+	return 0;
+}
+
+/* A sum to work out, "¿cuánto es 5 más 3?", "what's 12 times 4": small talk, no amount. */
+static bool
+arithmetic(const struct nlu_ctx *c)
+{
+	int	 i, k;
+
+	for (i = 0; i + 2 < c->n; i++)
+		if (c->t[i].kind == T_NUM && c->t[i].role == R_NONE && (k = math_op(c, i + 1)) > 0 &&
+		    c->t[i + 1].role == R_NONE && c->t[i + 1 + k].kind == T_NUM && (c->t[i + 1 + k].role == R_NONE || k == 2) &&
+		    (i + 2 + k >= c->n || c->t[i + 2 + k].kind == T_PUNCT || tok_is(c, i + 2 + k, V_FILLER, NULL)))
+			return true;
+	return false;
+}
+
 typedef bool (*intent_rule)(struct nlu_ctx *, const struct evidence *, struct nlu_result *);
 
 /* In order: the first rule that recognises the message names its intent. */
@@ -1233,7 +1306,7 @@ intent_pick(struct nlu_ctx *c, struct nlu_result *r)
 	const intent_rule	*rule;
 
 	gather(c, &e);
-	if (only_social(c, &e)) {
+	if (only_social(c, &e) || (arithmetic(c) && e.sure_money == 0)) {
 		SET(r->intent, "unknown");
 		small_talk(c, r);
 		return;

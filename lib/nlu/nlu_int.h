@@ -102,6 +102,7 @@ enum vclass {
 	V_FORTNIGHT,	/* cada dos semanas, every other week: a class every 2 weeks */
 	V_PARITY,	/* semanas impares 1, pares 2, odd weeks 1, even weeks 2 */
 	V_CLASSKIND,	/* seminario, lab, tutorial: a kind of class, not part of its subject */
+	V_PAST,		/* fui, estuve, went, met: a verb telling what happened, not a to-do */
 	V__MAX
 };
 

@@ -505,6 +505,20 @@ fill_class(struct nlu_ctx *c, struct nlu_result *r)
 	text_join(c, keep, r->subject, sizeof r->subject);
 }
 
+/* "I've", "we have", "ya hemos": who did it and the auxiliary, said before the done word; no part of a title. */
+static bool
+done_aux(const struct nlu_ctx *c, int i)
+{
+	static const char *const w[] = { "i", "i've", "ive", "i'm", "im", "we", "we've", "weve", "have", "has",
+	    "had", "he", "hemos", "ha", "han", "ya", "yo", "ve", NULL };
+	const char *const	*p;
+
+	for (p = w; *p != NULL; p++)
+		if (tok_word(c, i, *p))
+			return true;
+	return false;
+}
+
 /* Which task: "2" from "la 2", "#2", "task 2"; "last"; or the words of its title. */
 static void
 fill_ref(const struct nlu_ctx *c, struct nlu_result *r)
@@ -534,6 +548,10 @@ fill_ref(const struct nlu_ctx *c, struct nlu_result *r)
 		if ((used = tok_phrase(c, i, V_DONE, NULL)) > 1 || (used = tok_phrase(c, i, V_DELETE, NULL)) > 1 ||
 		    (used = tok_phrase(c, i, V_EDIT, NULL)) > 1)
 			for (k = i; k < i + used && k < c->n; k++)
+				keep[k] = false;
+	for (i = 0; i < c->n; i++)	/* "I've submitted the essay", "ya hemos entregado ...": no "I've", "hemos" */
+		if (tok_is(c, i, V_DONE, NULL) || tok_phrase(c, i, V_DONE, NULL) > 0)
+			for (k = i - 1; k >= 0 && (done_aux(c, k) || is_filler(c, k)); k--)
 				keep[k] = false;
 	drop_links(c, keep);
 	trim_edges(c, keep, is_edge_word);

@@ -179,6 +179,28 @@ tok_finish(struct nlu_ctx *c, struct tok *t, size_t end)
 }
 
 /*
+ * A web address ("https://moodle.uni.es/mod/55", "www.uni.es") is no part
+ * of what is said: its tokens, up to the next space, are taken as filler,
+ * so no date, amount or title reads them.
+ */
+static void
+links_mark(struct nlu_ctx *c)
+{
+	int	 i, k;
+
+	for (i = 0; i + 1 < c->n; i++) {
+		if (!(((strcmp(c->t[i].f, "http") == 0 || strcmp(c->t[i].f, "https") == 0) &&
+		    strcmp(c->t[i + 1].f, ":") == 0) || (strcmp(c->t[i].f, "www") == 0 &&
+		    strcmp(c->t[i + 1].f, ".") == 0)) || !c->t[i + 1].glued)
+			continue;
+		c->t[i].role = R_FILLER;
+		for (k = i + 1; k < c->n && c->t[k].glued; k++)
+			c->t[k].role = R_FILLER;
+		i = k - 1;
+	}
+}
+
+/*
  * Splits the message into "c->t": words, numbers, currency and a few other
  * signs, and punctuation. Spaces, emoji and invalid bytes only separate.
  */
@@ -227,7 +249,7 @@ tok_split(struct nlu_ctx *c)
 		c->n++;
 		i = end;
 		glued = true;
-	}
+	}	links_mark(c);
 }
 
 /* True when token "i" can mean class "cls"; its value in "*val" when not NULL. */

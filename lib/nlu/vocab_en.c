@@ -172,6 +172,8 @@ const struct vocab vocab_en[] = {
 	{ "what", V_QUESTION, 0 }, { "what's", V_QUESTION, 0 }, { "whats", V_QUESTION, 0 },
 	{ "which", V_QUESTION, 0 }, { "any", V_QUESTION, 0 }, { "anything", V_QUESTION, 0 },
 	{ "is there", V_QUESTION, 0 }, { "do i have", V_QUESTION, 0 },
+	{ "went", V_PAST, 0 }, { "met", V_PAST, 0 }, { "saw", V_PAST, 0 }, { "visited", V_PAST, 0 },
+	{ "had", V_PAST, 0 }, { "hung out", V_PAST, 0 },
 	{ "have", V_HAVE, 0 }, { "got", V_HAVE, 0 },
 
 	{ "spent", V_SPENT, 0 }, { "paid", V_SPENT, 0 }, { "bought", V_SPENT, 0 }, { "cost", V_SPENT, 0 },

@@ -390,6 +390,8 @@ const struct vocab vocab_es[] = {
 	{ "me", V_SELF, 0 }, { "mi", V_SELF, 0 }, { "yo", V_SELF, 0 }, { "mis", V_SELF, 0 },
 
 	/* words one letter away from a keyword that mean something else */
+	{ "fui", V_PAST, 0 }, { "fuimos", V_PAST, 0 }, { "estuve", V_PAST, 0 }, { "estuvimos", V_PAST, 0 },
+	{ "he ido", V_PAST, 0 }, { "hemos ido", V_PAST, 0 }, { "vi", V_PAST, 0 }, { "vimos", V_PAST, 0 },
 	{ "nota", V_GRADE, 0 }, { "notas", V_GRADE, 0 }, { "calificacion", V_GRADE, 0 }, { "puntuacion", V_GRADE, 0 },
 	{ "sacado", V_GRADE, 0 }, { "saque", V_GRADE, 0 }, { "aprobado", V_GRADE, 0 }, { "suspendido", V_GRADE, 0 },
 	{ "he sacado", V_GRADE, 0 }, { "puntos", V_GRADE, 0 },
