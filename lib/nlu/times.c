@@ -86,6 +86,18 @@ glued_minutes(const struct nlu_ctx *c, int i)
 	return m > 0 && m < 60 ? m : 0;
 }
 
+/* The "20" of "a las 10 y 20": a plain number of minutes, 1 to 59; else 0. */
+static int
+spoken_minutes(const struct nlu_ctx *c, int i)
+{
+	int	 m;
+
+	if (i >= c->n || c->t[i].kind != T_NUM || strpbrk(c->t[i].f, ".,:/-") != NULL)
+		return 0;
+	m = tok_num(c, i);
+	return m > 0 && m < 60 ? m : 0;
+}
+
 /* What follows a number: "h", "am", "pm", "de la tarde", "y media". Fills "k" and returns tokens used. */
 static int
 clock_suffix(const struct nlu_ctx *c, int i, struct clock *k)
@@ -118,6 +130,12 @@ clock_suffix(const struct nlu_ctx *c, int i, struct clock *k)
 		k->h = (k->h + 23) % 24;
 		k->m = 45;
 		n += 2;
+	} else if (!c->en && k->m == 0 && (tok_word(c, i + n, "y") || tok_word(c, i + n, "menos")) &&
+	    (q = spoken_minutes(c, i + n + 1)) > 0) {
+		if (tok_word(c, i + n, "menos"))	/* "a las 9 menos 10": 08:50 */
+			k->h = (k->h + 23) % 24, q = 60 - q;
+		k->m = q;
+		n += 2 + (tok_is(c, i + n + 2, V_UNIT, &v) && v == 1);	/* "y 20 minutos" */
 	} else {
 		return n;
 	}
