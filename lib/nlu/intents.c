@@ -183,6 +183,26 @@ done_is_whole(const struct nlu_ctx *c)
 	return n > 0;
 }
 
+/*
+ * "cené fuera", "comer fuera de casa": Spanish "fuera" is "out", an adverb;
+ * it deletes only as the first word ("fuera la 3"). True when every delete
+ * word of the message is such an adverb.
+ */
+static bool
+del_is_adverb(const struct nlu_ctx *c)
+{
+	int	 i, n = 0;
+
+	for (i = 0; i < c->n; i++) {
+		if (!tok_is(c, i, V_DELETE, NULL) && tok_phrase(c, i, V_DELETE, NULL) == 0)
+			continue;
+		if (!tok_word(c, i, "fuera") || (i == 0 && !tok_is(c, i + 1, V_OF, NULL)))
+			return false;
+		n++;
+	}
+	return n > 0;
+}
+
 /* Fills "e" from the message in "c" once, before the rules read it. */
 static void
 gather(const struct nlu_ctx *c, struct evidence *e)
@@ -195,6 +215,7 @@ gather(const struct nlu_ctx *c, struct evidence *e)
 	for (k = 0; k < sizeof said_flags / sizeof said_flags[0]; k++)
 		*(bool *)((char *)e + said_flags[k].off) = tok_said(c, said_flags[k].cls);
 	e->done = (e->done && !done_is_whole(c)) || ready_after_number(c);
+	e->del = e->del && !del_is_adverb(c);
 	e->term = e->term && free_said(c, V_TERM);	/* "quarter to 9" is a time, not a term */
 	e->question |= first_is(c, V_QUESTION) || tok_has(c, V_HOWMUCH);
 	e->greet = tok_has(c, V_GREET) || tok_has(c, V_THANKS);

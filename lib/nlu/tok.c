@@ -122,6 +122,36 @@ scan_word(const struct nlu_ctx *c, size_t i, struct tok *t)
 	return i;
 }
 
+/*
+ * A word that starts with a digit ("2moro", "2day", "2morrow") when the
+ * vocabulary knows it whole; the digits and letters glued together are
+ * read as one word then, else the digits stay a number ("5pm", "18hs").
+ * True with the word in "t" and where it ends in "*end"; "t" is left empty
+ * otherwise.
+ */
+static bool
+chat_word(const struct nlu_ctx *c, size_t i, struct tok *t, size_t *end)
+{
+	struct vmatch	 m[NLU_MAXMATCH];
+	uint8_t		 nm;
+	size_t		 j = i;
+
+	while (j < c->textlen && c->text[j] >= '0' && c->text[j] <= '9')
+		j++;
+	if (j - i > 1 || j >= c->textlen || !((c->text[j] >= 'a' && c->text[j] <= 'z') ||
+	    (c->text[j] >= 'A' && c->text[j] <= 'Z')))
+		return false;
+	*end = scan_word(c, i, t);
+	vocab_match(t->f, c->en, m, &nm, false);
+	if (nm > 0) {
+		t->kind = T_WORD;
+		return true;
+	}
+	t->flen = 0;
+	memset(t->f, 0, sizeof t->f);
+	return false;
+}
+
 /* A number: digits, with . , : / - between digits ("1.234,56", "10/10/2100", "12:00-13:30"). */
 static size_t
 scan_number(const struct nlu_ctx *c, size_t i, struct tok *t)
@@ -231,6 +261,8 @@ tok_split(struct nlu_ctx *c)
 			t->kind = T_WORD;
 			t->cap = is_upper(cp);
 			end = scan_word(c, i, t);
+		} else if (k == C_DIGIT && chat_word(c, i, t, &end)) {
+			;	/* "2moro", "2day": a chat word, not a number */
 		} else if (k == C_DIGIT) {
 			t->kind = T_NUM;
 			end = scan_number(c, i, t);

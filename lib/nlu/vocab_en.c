@@ -56,7 +56,8 @@ const struct vocab vocab_en[] = {
 
 	{ "today", V_RELDAY, 0 }, { "tonight", V_RELDAY, 0 }, { "tomorrow", V_RELDAY, 1 },
 	{ "tmrw", V_RELDAY, 1 }, { "tmr", V_RELDAY, 1 }, { "tmw", V_RELDAY, 1 }, { "tomorow", V_RELDAY, 1 },
-	{ "tommorow", V_RELDAY, 1 }, { "tommorrow", V_RELDAY, 1 }, { "2moro", V_RELDAY, 1 },
+	{ "tommorow", V_RELDAY, 1 }, { "tommorrow", V_RELDAY, 1 }, { "2moro", V_RELDAY, 1 }, { "2morrow", V_RELDAY, 1 }, { "2moz", V_RELDAY, 1 },
+	{ "2mrw", V_RELDAY, 1 }, { "2nite", V_RELDAY, 0 }, { "2night", V_RELDAY, 0 },
 	{ "yesterday", V_RELDAY, -1 }, { "last night", V_RELDAY, -1 }, { "this morning", V_RELDAY, 0 },
 	{ "this afternoon", V_RELDAY, 0 }, { "this evening", V_RELDAY, 0 }, { "day after tomorrow", V_RELDAY, 2 },
 	{ "the day after tomorrow", V_RELDAY, 2 }, { "day before yesterday", V_RELDAY, -2 },

@@ -389,6 +389,9 @@ const struct vocab vocab_es[] = {
 	{ "ultimo", V_LASTONE, 0 }, { "ultima", V_LASTONE, 0 },
 	{ "me", V_SELF, 0 }, { "mi", V_SELF, 0 }, { "yo", V_SELF, 0 }, { "mis", V_SELF, 0 },
 
+	/* a meal told in the past ("comí con Ana el viernes") is a story, not a to-do */
+	{ "comi", V_PAST, 0 }, { "comimos", V_PAST, 0 }, { "cene", V_PAST, 0 }, { "cenamos", V_PAST, 0 },
+	{ "desayune", V_PAST, 0 }, { "almorce", V_PAST, 0 },
 	/* words one letter away from a keyword that mean something else */
 	{ "fui", V_PAST, 0 }, { "fuimos", V_PAST, 0 }, { "estuve", V_PAST, 0 }, { "estuvimos", V_PAST, 0 },
 	{ "he ido", V_PAST, 0 }, { "hemos ido", V_PAST, 0 }, { "vi", V_PAST, 0 }, { "vimos", V_PAST, 0 },
@@ -418,6 +421,11 @@ const struct vocab vocab_es[] = {
 	{ "comida", V_CATEGORY, CAT_FOOD }, { "comedor", V_CATEGORY, CAT_FOOD }, { "menu", V_CATEGORY, CAT_FOOD },
 	{ "cafe", V_CATEGORY, CAT_FOOD }, { "cafes", V_CATEGORY, CAT_FOOD }, { "super", V_CATEGORY, CAT_FOOD },
 	{ "supermercado", V_CATEGORY, CAT_FOOD }, { "compra", V_CATEGORY, CAT_FOOD }, { "cena", V_CATEGORY, CAT_FOOD },
+	/* what was eaten, said with the verb: "cené fuera 25€", "comimos en el bar 30" */
+	{ "cene", V_CATEGORY, CAT_FOOD }, { "cenamos", V_CATEGORY, CAT_FOOD }, { "comi", V_CATEGORY, CAT_FOOD },
+	{ "comimos", V_CATEGORY, CAT_FOOD }, { "desayune", V_CATEGORY, CAT_FOOD }, { "desayunamos", V_CATEGORY, CAT_FOOD },
+	{ "almorce", V_CATEGORY, CAT_FOOD }, { "almorzamos", V_CATEGORY, CAT_FOOD }, { "merende", V_CATEGORY, CAT_FOOD },
+	{ "comer fuera", V_CATEGORY, CAT_FOOD }, { "cenar fuera", V_CATEGORY, CAT_FOOD },
 	{ "almuerzo", V_CATEGORY, CAT_FOOD }, { "desayuno", V_CATEGORY, CAT_FOOD }, { "merienda", V_CATEGORY, CAT_FOOD },
 	{ "bocadillo", V_CATEGORY, CAT_FOOD }, { "bocata", V_CATEGORY, CAT_FOOD }, { "cerveza", V_CATEGORY, CAT_FOOD },
 	{ "cafeteria", V_CATEGORY, CAT_FOOD }, { "restaurante", V_CATEGORY, CAT_FOOD }, { "fruta", V_CATEGORY, CAT_FOOD },
@@ -458,6 +466,10 @@ const struct vocab vocab_es[] = {
 	{ "psicologo", V_CATEGORY, CAT_HEALTH }, { "seguro medico", V_CATEGORY, CAT_HEALTH }, { "ibuprofeno", V_CATEGORY, CAT_HEALTH },
 	{ "gym", V_CATEGORY, CAT_HEALTH }, { "consulta", V_CATEGORY, CAT_HEALTH }, { "vacuna", V_CATEGORY, CAT_HEALTH },
 	{ "ropa", V_CATEGORY, CAT_SHOPPING }, { "zapatos", V_CATEGORY, CAT_SHOPPING }, { "zapatillas", V_CATEGORY, CAT_SHOPPING },
+	/* Latin American "tenis" are trainers when counted or owned ("unos tenis"); "jugar al tenis" stays leisure */
+	{ "unos tenis", V_CATEGORY, CAT_SHOPPING }, { "los tenis", V_CATEGORY, CAT_SHOPPING },
+	{ "mis tenis", V_CATEGORY, CAT_SHOPPING }, { "par de tenis", V_CATEGORY, CAT_SHOPPING },
+	{ "tenis nuevos", V_CATEGORY, CAT_SHOPPING },
 	{ "camiseta", V_CATEGORY, CAT_SHOPPING }, { "pantalones", V_CATEGORY, CAT_SHOPPING }, { "regalo", V_CATEGORY, CAT_SHOPPING },
 	{ "chaqueta", V_CATEGORY, CAT_SHOPPING }, { "auriculares", V_CATEGORY, CAT_SHOPPING }, { "cargador", V_CATEGORY, CAT_SHOPPING },
 	{ "tienda", V_CATEGORY, CAT_SHOPPING }, { "movil nuevo", V_CATEGORY, CAT_SHOPPING }, { "portatil", V_CATEGORY, CAT_SHOPPING },
