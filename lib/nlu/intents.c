@@ -498,17 +498,13 @@ static bool
 says_until(const struct nlu_ctx *c, int first)
 {
 	static const char *const w[] = { "hasta", "antes", "until", "before", "by", "till", "til", NULL };
-	const char *const	*p;
 	int			 i = first - 1;
 
 	if (i >= 0 && (tok_word(c, i, "el") || tok_word(c, i, "la") || tok_word(c, i, "the")))
 		i--;
 	if (i >= 0 && (tok_word(c, i, "de") || tok_word(c, i, "del")))
 		i--;
-	for (p = w; i >= 0 && *p != NULL; p++)
-		if (tok_word(c, i, *p))
-			return true;
-	return false;
+	return tok_word_in(c, i, w);
 }
 
 /* "del mes", "de la semana", "of the year": the current period named without "este"/"this"; P_NONE if none. */
@@ -697,12 +693,9 @@ language_word(const struct nlu_ctx *c)
 static bool
 names_digest(const struct nlu_ctx *c)
 {
-	int	 i;
+	static const char *const w[] = { "resumen", "summary", "digest", NULL };
 
-	for (i = 0; i < c->n; i++)
-		if (tok_word(c, i, "resumen") || tok_word(c, i, "summary") || tok_word(c, i, "digest"))
-			return true;
-	return false;
+	return tok_any_word(c, 0, c->n - 1, w);
 }
 
 /* Requests about the bot's own settings and data, named module.verb. */
@@ -779,14 +772,8 @@ says_end(const struct nlu_ctx *c)
 {
 	static const char *const w[] = { "acaba", "termina", "terminan", "acaban", "ends", "end", "fin",
 	    "finaliza", "hasta", "until", "finishes", "over", NULL };
-	const char *const	*p;
-	int			 i;
 
-	for (i = 0; i < c->n; i++)
-		for (p = w; *p != NULL; p++)
-			if (tok_word(c, i, *p))
-				return true;
-	return false;
+	return tok_any_word(c, 0, c->n - 1, w);
 }
 
 /* The term's dates (start in "date", end in "until") and the days without class. */
@@ -883,14 +870,8 @@ asks_price(const struct nlu_ctx *c)
 {
 	static const char *const w[] = { "cuesta", "cuestan", "vale", "valen", "costo", "cost", "costs", "is", "are",
 	    "es", "son", "sale", "price", "precio", NULL };
-	const char *const	*p;
-	int			 i;
 
-	for (i = 0; i < c->n; i++)
-		for (p = w; *p != NULL; p++)
-			if (tok_word(c, i, *p))
-				return true;
-	return false;
+	return tok_any_word(c, 0, c->n - 1, w);
 }
 
 /* A chart is asked for: a chart word, a chart kind, or "compare this month with last month". */
@@ -967,14 +948,8 @@ static bool
 any_task(const struct nlu_ctx *c, int first, int last)
 {
 	static const char *const w[] = { "cada", "todas", "todos", "each", "every", "all", "any", NULL };
-	const char *const	*p;
-	int			 i;
 
-	for (i = first; i <= last; i++)
-		for (p = w; *p != NULL; p++)
-			if (tok_word(c, i, *p))
-				return true;
-	return false;
+	return tok_any_word(c, first, last, w);
 }
 
 /* Tokens "first".."last" name one task: not only general words, and no "cada". */
@@ -994,14 +969,8 @@ remind_filler(const struct nlu_ctx *c, int i)
 {
 	static const char *const w[] = { "me", "de", "del", "con", "sobre", "about", "of", "for", "mi", "my",
 	    NULL };
-	const char *const	*p;
 
-	if (tok_is(c, i, V_ARTICLE, NULL))
-		return true;
-	for (p = w; *p != NULL; p++)
-		if (tok_word(c, i, *p))
-			return true;
-	return false;
+	return tok_is(c, i, V_ARTICLE, NULL) || tok_word_in(c, i, w);
 }
 
 /* "recuérdame la práctica de CC 2 días antes": the words between the verb and the span. */
@@ -1135,17 +1104,13 @@ class_kind_and_code(const struct nlu_ctx *c, struct nlu_result *r)
 {
 	static const char *const lab[] = { "laboratorio", "laboratorios", "practicas", "practica", "lab", "labs",
 	    "practical", NULL }, *const theory[] = { "teoria", "theory", "lecture", "lectures", NULL };
-	const char *const	*p;
 	int			 i, k;
 
-	for (i = 0; i < c->n && r->kind[0] == '\0'; i++) {
-		for (p = lab; *p != NULL; p++)
-			if (tok_word(c, i, *p))
-				SET(r->kind, "lab");
-		for (p = theory; *p != NULL && r->kind[0] == '\0'; p++)
-			if (tok_word(c, i, *p))
-				SET(r->kind, "theory");
-	}
+	for (i = 0; i < c->n && r->kind[0] == '\0'; i++)
+		if (tok_word_in(c, i, lab))
+			SET(r->kind, "lab");
+		else if (tok_word_in(c, i, theory))
+			SET(r->kind, "theory");
 	for (i = 0; i + 2 < c->n; i++) {
 		if (!tok_word(c, i, "("))
 			continue;
@@ -1285,12 +1250,10 @@ math_op(const struct nlu_ctx *c, int i)
 {
 	static const char *const w[] = { "mas", "menos", "por", "entre", "x", "plus", "minus", "times", "over",
 	    "multiplicado", "dividido", "multiplied", "divided", "+", "*", NULL };
-	const char *const	*p;
 
-	for (p = w; *p != NULL; p++)
-		if (tok_word(c, i, *p))
-			return tok_word(c, i + 1, "by") || tok_word(c, i + 1, "por") || tok_word(c, i + 1, "entre") ? 2 : 1;
-	return 0;
+	if (!tok_word_in(c, i, w))
+		return 0;
+	return tok_word(c, i + 1, "by") || tok_word(c, i + 1, "por") || tok_word(c, i + 1, "entre") ? 2 : 1;
 }
 
 /* A sum to work out, "¿cuánto es 5 más 3?", "what's 12 times 4": small talk, no amount. */

@@ -221,6 +221,8 @@ struct nlu_ctx {
 void	 tok_split(struct nlu_ctx *);
 bool	 tok_is(const struct nlu_ctx *, int i, int cls, int *val);
 bool	 tok_word(const struct nlu_ctx *, int i, const char *w);
+bool	 tok_word_in(const struct nlu_ctx *, int i, const char *const *words);	/* NULL-terminated */
+bool	 tok_any_word(const struct nlu_ctx *, int first, int last, const char *const *words);
 bool	 tok_has(const struct nlu_ctx *, int cls);
 bool	 tok_said(const struct nlu_ctx *, int cls);
 void	 tok_phrases(struct nlu_ctx *);

@@ -307,6 +307,28 @@ tok_word(const struct nlu_ctx *c, int i, const char *w)
 	return i >= 0 && i < c->n && strcmp(c->t[i].f, w) == 0;
 }
 
+/* True when token "i" is one of the NULL-terminated "words" (folded). */
+bool
+tok_word_in(const struct nlu_ctx *c, int i, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (tok_word(c, i, *words))
+			return true;
+	return false;
+}
+
+/* True when a token from "first" to "last" is one of "words". */
+bool
+tok_any_word(const struct nlu_ctx *c, int first, int last, const char *const *words)
+{
+	int	 i;
+
+	for (i = first < 0 ? 0 : first; i <= last && i < c->n; i++)
+		if (tok_word_in(c, i, words))
+			return true;
+	return false;
+}
+
 /* True when a single word of class "cls" is in the message. */
 bool
 tok_has(const struct nlu_ctx *c, int cls)
